@@ -1,0 +1,21 @@
+// The whole IPC surface in one place: every channel the renderer may call and every event main
+// may push. Each namespace lives in its own file under ./channels; this module only merges them.
+// Adding a channel = add it to a namespace file; main must then register a handler (a test checks
+// that every channel has exactly one).
+import type { Bridge } from './kit';
+import { appChannels, appEvents } from './channels/app';
+
+export const contract = {
+  ...appChannels,
+} as const;
+
+export const mainEvents = {
+  ...appEvents,
+} as const;
+
+export type Contract = typeof contract;
+export type MainEvents = typeof mainEvents;
+export type ChannelName = keyof Contract & string;
+export type EventName = keyof MainEvents & string;
+export type IiBridge = Bridge<Contract, MainEvents>;
+export const channelNames = Object.keys(contract) as ChannelName[];
