@@ -2,14 +2,24 @@
 // and the renderer (typed client). No Electron, no DOM: this file runs everywhere, tests included.
 import { z } from 'zod';
 
+/**
+ * What main needs to know about an operation besides its shapes. `write: true` marks an action
+ * that changes the remote account: the dispatcher refuses it on a read-only profile (unless the
+ * operator unlocked writes) and records it in the activity log.
+ */
+export interface ChannelMeta {
+  write?: boolean;
+}
+
 /** One request/response operation: what the renderer may send and what main answers. */
 export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
   output: O;
+  meta: ChannelMeta;
 }
 
-export function op<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): ChannelSpec<I, O> {
-  return { input, output };
+export function op<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, meta: ChannelMeta = {}): ChannelSpec<I, O> {
+  return { input, output, meta };
 }
 
 /**
