@@ -4,13 +4,25 @@
 // that every channel has exactly one).
 import type { Bridge } from './kit';
 import { appChannels, appEvents } from './channels/app';
+import { settingsChannels, settingsEvents } from './channels/settings';
+import { profilesChannels, profilesEvents } from './channels/profiles';
+import { tokenChannels, tokenEvents } from './channels/token';
+import { shellChannels, shellEvents } from './channels/shell';
 
 export const contract = {
   ...appChannels,
+  ...settingsChannels,
+  ...profilesChannels,
+  ...tokenChannels,
+  ...shellChannels,
 } as const;
 
 export const mainEvents = {
   ...appEvents,
+  ...settingsEvents,
+  ...profilesEvents,
+  ...tokenEvents,
+  ...shellEvents,
 } as const;
 
 export type Contract = typeof contract;
