@@ -1,7 +1,7 @@
 // The one place every renderer request goes through. Pure (no electron import) so it runs in
 // plain Node: electron/ipc/register.ts feeds it from ipcMain, the end-to-end harness from
 // Playwright's exposeBinding. It never throws: every outcome is an IpcResult.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError, isAppError } from '../../shared/app-error';
 import { ipcRequestSchema, type ContractShape, type IpcError, type IpcResult } from '../../shared/ipc/kit';
 import type { HandlerContext } from './handler-types';
@@ -58,6 +58,15 @@ export function issuesToFields(error: z.ZodError): Record<string, string[]> {
   return fields;
 }
 
+/** A check that throws counts as "no": the boundary fails closed. */
+function safeCheck(check: () => boolean): boolean {
+  try {
+    return check() === true;
+  } catch {
+    return false;
+  }
+}
+
 const CANCELLED: IpcError = { code: 'cancelled', message: 'The request was cancelled.' };
 
 export function createDispatcher<C extends ContractShape>(options: DispatcherOptions<C>): Dispatcher {
@@ -83,13 +92,7 @@ export function createDispatcher<C extends ContractShape>(options: DispatcherOpt
     const handler = Object.hasOwn(handlers, channel) ? handlers[channel] : undefined;
     if (!handler) return failure({ code: 'unknown_channel', message: `No handler for ${channel}.` });
 
-    let trusted = false;
-    try {
-      trusted = isTrustedSender(sender);
-    } catch {
-      trusted = false;
-    }
-    if (!trusted) return failure({ code: 'forbidden_sender', message: 'This frame may not call the console API.' });
+    if (!safeCheck(() => isTrustedSender(sender))) return failure({ code: 'forbidden_sender', message: 'This frame may not call the console API.' });
 
     const request = ipcRequestSchema.safeParse(payload);
     if (!request.success) {
@@ -103,13 +106,7 @@ export function createDispatcher<C extends ContractShape>(options: DispatcherOpt
     const isWrite = spec.meta.write === true;
     const writeCheck: WriteCheck = { channel, input: input.data, sender };
     if (isWrite && isWriteAllowed) {
-      let allowed = false;
-      try {
-        allowed = isWriteAllowed(writeCheck);
-      } catch {
-        allowed = false;
-      }
-      if (!allowed) {
+      if (!safeCheck(() => isWriteAllowed(writeCheck))) {
         return failure({ code: 'read_only', message: 'This profile is read-only. Unlock writes in Settings to do this.' });
       }
     }
