@@ -8,6 +8,7 @@ import { settingsChannels, settingsEvents } from './channels/settings';
 import { profilesChannels, profilesEvents } from './channels/profiles';
 import { tokenChannels, tokenEvents } from './channels/token';
 import { shellChannels, shellEvents } from './channels/shell';
+import { activityChannels, activityEvents } from './channels/activity';
 
 export const contract = {
   ...appChannels,
@@ -15,6 +16,7 @@ export const contract = {
   ...profilesChannels,
   ...tokenChannels,
   ...shellChannels,
+  ...activityChannels,
 } as const;
 
 export const mainEvents = {
@@ -23,6 +25,7 @@ export const mainEvents = {
   ...profilesEvents,
   ...tokenEvents,
   ...shellEvents,
+  ...activityEvents,
 } as const;
 
 export type Contract = typeof contract;
