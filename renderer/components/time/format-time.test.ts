@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { formatDuration, formatRelative, formatTimestamp, isoHoursAgo } from './format-time';
+
+describe('formatTimestamp', () => {
+  it('shows UTC with milliseconds from the platform microsecond format', () => {
+    expect(formatTimestamp('2024-01-15T10:45:00.123456Z', 'utc')).toBe('2024-01-15 10:45:00.123 UTC');
+    expect(formatTimestamp('2024-01-15T10:45:00.000000Z', 'utc', { withMillis: false })).toBe('2024-01-15 10:45:00 UTC');
+  });
+
+  it('shows local time with its offset (the same instant)', () => {
+    const local = formatTimestamp('2024-01-15T10:45:00.000000Z', 'local');
+    const match = /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2})\.000 ([+-]\d{2}:\d{2})$/.exec(local);
+    expect(match).not.toBeNull();
+    const instant = new Date(`${match![1]!.replace(' ', 'T')}${match![2]}`);
+    expect(instant.toISOString()).toBe('2024-01-15T10:45:00.000Z');
+  });
+
+  it('returns garbage unchanged and empty for nothing', () => {
+    expect(formatTimestamp('yesterday-ish', 'utc')).toBe('yesterday-ish');
+    expect(formatTimestamp(null, 'local')).toBe('');
+  });
+});
+
+describe('formatRelative', () => {
+  const now = new Date('2024-01-15T10:48:00Z');
+  it('speaks English and Portuguese', () => {
+    expect(formatRelative('2024-01-15T10:45:00.000000Z', 'en', now)).toBe('3 minutes ago');
+    expect(formatRelative('2024-01-15T10:45:00.000000Z', 'pt-BR', now)).toBe('há 3 minutos');
+    expect(formatRelative('2024-01-15T12:48:00Z', 'en', now)).toBe('in 2 hours');
+    expect(formatRelative('nope', 'en', now)).toBe('');
+  });
+});
+
+describe('formatDuration and isoHoursAgo', () => {
+  it('formats durations', () => {
+    expect(formatDuration(850)).toBe('850 ms');
+    expect(formatDuration(2400)).toBe('2.4 s');
+    expect(formatDuration(65_000)).toBe('1 min 5 s');
+    expect(formatDuration(null)).toBe('');
+  });
+  it('computes past instants', () => {
+    expect(isoHoursAgo(24, new Date('2024-01-15T10:00:00Z'))).toBe('2024-01-14T10:00:00.000Z');
+  });
+});

@@ -1,0 +1,53 @@
+// Time display for the console: every timestamp shows in the operator's chosen zone (local or UTC,
+// a setting) with the relative time ("3 minutes ago") on hover. Pure over dayjs, unit-tested.
+import dayjs from 'dayjs';
+import 'dayjs/locale/pt-br';
+import relativeTime from 'dayjs/plugin/relativeTime';
+import utc from 'dayjs/plugin/utc';
+
+dayjs.extend(utc);
+dayjs.extend(relativeTime);
+
+export type TimeDisplay = 'local' | 'utc';
+
+/** dayjs's locale name for our UI language. */
+function dayjsLocale(language: string): string {
+  return language.toLowerCase().startsWith('pt') ? 'pt-br' : 'en';
+}
+
+/**
+ * `2024-01-15 10:45:00.123 UTC` or the local equivalent with its offset. Milliseconds are kept: the
+ * platform stamps microseconds, and operators correlate attempts that happen within one second.
+ * Unparseable input is returned as it is (never a crash, never "Invalid Date").
+ */
+export function formatTimestamp(iso: string | null | undefined, mode: TimeDisplay, options: { withMillis?: boolean } = {}): string {
+  if (!iso) return '';
+  const parsed = dayjs.utc(iso);
+  if (!parsed.isValid()) return iso;
+  const pattern = options.withMillis === false ? 'YYYY-MM-DD HH:mm:ss' : 'YYYY-MM-DD HH:mm:ss.SSS';
+  if (mode === 'utc') return `${parsed.format(pattern)} UTC`;
+  return parsed.local().format(`${pattern} Z`);
+}
+
+/** "3 minutes ago" / "há 3 minutos"; relative to `now` (injectable for tests). */
+export function formatRelative(iso: string | null | undefined, language: string, now: Date = new Date()): string {
+  if (!iso) return '';
+  const parsed = dayjs.utc(iso);
+  if (!parsed.isValid()) return '';
+  return parsed.locale(dayjsLocale(language)).from(dayjs(now));
+}
+
+/** Duration of an attempt for humans: `850 ms`, `2.4 s`, `1 min 5 s`. */
+export function formatDuration(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const minutes = Math.floor(ms / 60_000);
+  const seconds = Math.round((ms % 60_000) / 1000);
+  return `${minutes} min ${seconds} s`;
+}
+
+/** ISO timestamp for filters ("last 24 h" → now − 24 h) in the platform's UTC format. */
+export function isoHoursAgo(hours: number, now: Date = new Date()): string {
+  return new Date(now.getTime() - hours * 3_600_000).toISOString();
+}
