@@ -1,0 +1,34 @@
+// Renderer entry: ask main for app info and settings first (language and theme depend on them),
+// then render. If main cannot answer, show a plain message instead of a blank window.
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { call } from './bridge/ipc';
+import { App } from './app/App';
+import { createQueryClient } from './app/query-client';
+import { initI18n, resolveLanguage } from './i18n';
+import { sessionKeys } from './session/session-queries';
+
+async function start(): Promise<void> {
+  const container = document.getElementById('root');
+  if (!container) throw new Error('#root is missing from index.html');
+  const queryClient = createQueryClient();
+  try {
+    const [info, settingsView] = await Promise.all([call('app:info', {}), call('settings:get', {})]);
+    queryClient.setQueryData(sessionKeys.appInfo, info);
+    queryClient.setQueryData(sessionKeys.settings, settingsView);
+    await initI18n(resolveLanguage(settingsView.settings.language, info.locale));
+  } catch (error) {
+    container.textContent = 'The console could not start: the main process did not answer. Restart the app.';
+    console.error('Renderer start failed', error instanceof Error ? error.name : typeof error);
+    return;
+  }
+  createRoot(container).render(
+    <StrictMode>
+      <App queryClient={queryClient} />
+    </StrictMode>,
+  );
+}
+
+void start();
