@@ -1,0 +1,38 @@
+// Builds the sandbox's Fastify app: conventions (errors, body limit), then the API under the
+// prefix (rate limit → auth → idempotency → route modules), then the routes outside the prefix.
+// Each route module adds itself with one `register…(scope, ctx)` line below.
+import Fastify, { type FastifyInstance } from 'fastify';
+import { createAuthHook } from './auth/auth-hook';
+import type { SandboxContext } from './context';
+import { registerDriverRoutes } from './drivers/routes';
+import { BODY_LIMIT_BYTES, frameworkErrorHandler, registerConventions } from './http/conventions';
+import { registerIdempotency } from './http/idempotency';
+import { createRateLimitHook } from './http/rate-limit';
+
+export function buildApp(ctx: SandboxContext): FastifyInstance {
+  const app = Fastify({
+    logger: false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Stop accepting new requests on close, let in-flight ones finish.
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    frameworkErrors: frameworkErrorHandler,
+  });
+  registerConventions(app);
+
+  // The API: every route in here requires a bearer token.
+  void app.register(
+    async (api) => {
+      api.addHook('onRequest', createRateLimitHook(ctx));
+      api.addHook('onRequest', createAuthHook(ctx));
+      registerIdempotency(api, ctx);
+
+      registerDriverRoutes(api, ctx);
+    },
+    { prefix: ctx.prefix },
+  );
+
+  // Outside the prefix, no bearer token: the OAuth approval page and /_sandbox/* tooling.
+
+  return app;
+}

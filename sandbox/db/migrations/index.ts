@@ -1,0 +1,5 @@
+// Every schema migration, in order. Add a new one by appending one entry (version = previous + 1).
+import type { Migration } from '../migrate';
+import { migration001Core } from './001-core';
+
+export const migrations: readonly Migration[] = [migration001Core];

@@ -1,0 +1,31 @@
+// Parses request bodies and path parameters with zod; failures become the API's 4xx shapes
+// with per-field messages (`errors: {"settings.api_key": ["…"]}`).
+import type { z } from 'zod';
+import { HttpError, validationError, type FieldErrors } from './errors';
+
+/** The body must be a JSON object (400 otherwise), then it must match the schema (422 otherwise). */
+export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  if (body === undefined || body === null) body = {};
+  if (typeof body !== 'object' || Array.isArray(body)) {
+    throw new HttpError(400, 'The request body must be a JSON object.');
+  }
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  throw validationError(zodFieldErrors(result.error));
+}
+
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const field = [...issue.path, key].join('.');
+        (errors[field] ??= []).push(`The ${field} field is not allowed.`);
+      }
+      continue;
+    }
+    const field = issue.path.length > 0 ? issue.path.join('.') : 'body';
+    (errors[field] ??= []).push(`The ${field} field is invalid: ${issue.message}`);
+  }
+  return errors;
+}
