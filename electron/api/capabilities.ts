@@ -1,0 +1,45 @@
+// Optional routes (contract §6–7): a real server may lack them. Each is learned lazily — the first
+// call that answers 404/405 marks it unsupported for that profile (cached), and the renderer asks
+// `capabilities:get` to hide the matching actions with a note.
+import { AppError } from '../../shared/app-error';
+
+export const capabilityNames = [
+  'redeliver',
+  'dispatches',
+  'received_webhooks',
+  'retry_policy',
+  'rotate_secret',
+  'test_endpoint',
+] as const;
+export type CapabilityName = (typeof capabilityNames)[number];
+export type CapabilityState = 'supported' | 'unsupported' | 'unknown';
+
+const descriptions: Record<CapabilityName, string> = {
+  redeliver: 'redelivering events',
+  dispatches: 'the delivery log',
+  received_webhooks: 'the received webhooks log',
+  retry_policy: 'the retry policy',
+  rotate_secret: 'rotating endpoint secrets',
+  test_endpoint: 'test deliveries to endpoints',
+};
+
+export class CapabilityCache {
+  private readonly states = new Map<CapabilityName, CapabilityState>();
+
+  get(name: CapabilityName): CapabilityState {
+    return this.states.get(name) ?? 'unknown';
+  }
+
+  set(name: CapabilityName, state: Exclude<CapabilityState, 'unknown'>): void {
+    // Once a server said "no", a later success cannot happen; once "yes", a 404 means not found.
+    if (this.states.get(name) === undefined) this.states.set(name, state);
+  }
+
+  snapshot(): Record<CapabilityName, CapabilityState> {
+    return Object.fromEntries(capabilityNames.map((name) => [name, this.get(name)])) as Record<CapabilityName, CapabilityState>;
+  }
+}
+
+export function unsupportedError(name: CapabilityName): AppError {
+  return new AppError('unsupported', `This server does not offer ${descriptions[name]}.`, { details: { capability: name } });
+}

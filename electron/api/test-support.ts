@@ -1,0 +1,83 @@
+// Test support for the client's integration tests (not a test itself): a real sandbox on loopback,
+// an in-memory token holder with MAIN's `withToken` shape, and a recorder of every log line and
+// error the client produced, so tests can grep them for the token.
+import { startSandbox, type RunningSandbox } from '../../sandbox/server';
+import type { SandboxOptions } from '../../sandbox/context';
+import { CapabilityCache } from './capabilities';
+import { PlatformHttp, type ApiLogEntry, type RetryTuning, type TokenAccess } from './http';
+import { PlatformClient } from './platform-client';
+import { RequestScheduler } from './scheduler';
+
+export class MemoryVault implements TokenAccess {
+  private readonly tokens = new Map<string, string>();
+  set(profileId: string, token: string): void {
+    this.tokens.set(profileId, token);
+  }
+  async withToken<T>(profileId: string, use: (token: string) => Promise<T>): Promise<T> {
+    const token = this.tokens.get(profileId);
+    if (token === undefined) throw new Error(`no token for ${profileId}`);
+    return use(token);
+  }
+}
+
+export interface ClientHarness {
+  sandbox: RunningSandbox;
+  token: string;
+  vault: MemoryVault;
+  logs: ApiLogEntry[];
+  client: PlatformClient;
+  makeClient(options?: { baseUrl?: string; tuning?: Partial<RetryTuning>; maxConcurrency?: number; fetch?: typeof fetch }): PlatformClient;
+  close(): Promise<void>;
+}
+
+/** Fast retries so fault tests stay quick; production defaults are in http.ts. */
+export const fastTuning: Partial<RetryTuning> = { baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 5_000 };
+
+export async function startClientHarness(options: SandboxOptions = {}): Promise<ClientHarness> {
+  const sandbox = await startSandbox({ port: 0, seed: 'demo', ...options });
+  const token = await sandbox.mintToken();
+  const vault = new MemoryVault();
+  vault.set('p1', token);
+  const logs: ApiLogEntry[] = [];
+  const makeClient: ClientHarness['makeClient'] = (o = {}) =>
+    new PlatformClient(
+      new PlatformHttp(
+        { id: 'p1', baseUrl: o.baseUrl ?? sandbox.baseUrl },
+        {
+          vault,
+          scheduler: new RequestScheduler({ maxConcurrency: o.maxConcurrency ?? 6 }),
+          log: (entry) => logs.push(entry),
+          tuning: { ...fastTuning, ...o.tuning },
+          ...(o.fetch ? { fetch: o.fetch } : {}),
+        },
+      ),
+      new CapabilityCache(),
+    );
+  return { sandbox, token, vault, logs, client: makeClient(), makeClient, close: () => sandbox.close() };
+}
+
+/** Everything an error exposes: message, own fields, cause chain — as one string to grep. */
+export function everythingIn(value: unknown): string {
+  const seen = new Set<unknown>();
+  const walk = (v: unknown): string => {
+    if (v === null || v === undefined) return String(v);
+    if (typeof v !== 'object') return String(v);
+    if (seen.has(v)) return '';
+    seen.add(v);
+    const parts: string[] = [];
+    if (v instanceof Error) parts.push(v.name, v.message, v.stack ?? '', walk((v as { cause?: unknown }).cause));
+    for (const key of Object.getOwnPropertyNames(v)) parts.push(key, walk((v as Record<string, unknown>)[key]));
+    return parts.join(' ');
+  };
+  return walk(value);
+}
+
+/** Sets the sandbox's runtime faults (SANDBOX-OPS's control route). */
+export async function setFaults(sandbox: RunningSandbox, spec: string): Promise<void> {
+  const response = await fetch(`${sandbox.origin}/_sandbox/faults`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json', 'X-Sandbox-Admin': sandbox.adminSecret },
+    body: JSON.stringify({ spec }),
+  });
+  if (!response.ok) throw new Error(`PUT /_sandbox/faults answered ${response.status}: ${await response.text()}`);
+}
