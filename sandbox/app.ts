@@ -8,6 +8,8 @@ import { registerDriverRoutes } from './drivers/routes';
 import { BODY_LIMIT_BYTES, frameworkErrorHandler, registerConventions } from './http/conventions';
 import { registerIdempotency } from './http/idempotency';
 import { createRateLimitHook } from './http/rate-limit';
+import { registerInstallationRoutes } from './installations/routes';
+import { registerOAuthApprovalRoutes } from './oauth/approval-page';
 
 export function buildApp(ctx: SandboxContext): FastifyInstance {
   const app = Fastify({
@@ -28,11 +30,13 @@ export function buildApp(ctx: SandboxContext): FastifyInstance {
       registerIdempotency(api, ctx);
 
       registerDriverRoutes(api, ctx);
+      registerInstallationRoutes(api, ctx);
     },
     { prefix: ctx.prefix },
   );
 
   // Outside the prefix, no bearer token: the OAuth approval page and /_sandbox/* tooling.
+  registerOAuthApprovalRoutes(app, ctx);
 
   return app;
 }

@@ -25,7 +25,13 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
       continue;
     }
     const field = issue.path.length > 0 ? issue.path.join('.') : 'body';
-    (errors[field] ??= []).push(`The ${field} field is invalid: ${issue.message}`);
+    // Schemas give their own messages ("The name field is required."); zod's defaults get context.
+    const message = issue.message.startsWith('The ')
+      ? issue.message
+      : issue.message.endsWith('received undefined')
+        ? `The ${field} field is required.`
+        : `The ${field} field is invalid: ${issue.message}`;
+    (errors[field] ??= []).push(message);
   }
   return errors;
 }

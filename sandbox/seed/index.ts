@@ -5,6 +5,7 @@
 import type { SandboxContext, SeedName } from '../context';
 import { insertDrivers } from '../drivers/repository';
 import { driverCatalogue } from './drivers';
+import { seedDemoInstallations } from './installations';
 
 export function applySeed(ctx: SandboxContext, seed: SeedName): void {
   const { db } = ctx;
@@ -13,6 +14,9 @@ export function applySeed(ctx: SandboxContext, seed: SeedName): void {
 
   db.transaction(() => {
     insertDrivers(db, driverCatalogue());
+    if (seed === 'demo') {
+      seedDemoInstallations(ctx);
+    }
     db.prepare("INSERT INTO meta (key, value) VALUES ('seed', ?)").run(seed);
   })();
 }
