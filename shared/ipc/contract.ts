@@ -9,6 +9,7 @@ import { profilesChannels, profilesEvents } from './channels/profiles';
 import { tokenChannels, tokenEvents } from './channels/token';
 import { shellChannels, shellEvents } from './channels/shell';
 import { activityChannels, activityEvents } from './channels/activity';
+import { jobsChannels, jobsEvents } from './channels/jobs';
 
 export const contract = {
   ...appChannels,
@@ -17,6 +18,7 @@ export const contract = {
   ...tokenChannels,
   ...shellChannels,
   ...activityChannels,
+  ...jobsChannels,
 } as const;
 
 export const mainEvents = {
@@ -26,6 +28,7 @@ export const mainEvents = {
   ...tokenEvents,
   ...shellEvents,
   ...activityEvents,
+  ...jobsEvents,
 } as const;
 
 export type Contract = typeof contract;

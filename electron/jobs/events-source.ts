@@ -1,0 +1,15 @@
+// What the jobs need from the platform client, as a structural type: the real PlatformClient
+// satisfies it, and the jobs never see a token or an HTTP detail.
+import type { PlatformClient } from '../api/platform-client';
+import { eventSchema, type PlatformEvent } from '../../shared/api/index';
+import type { EventFilter } from '../../shared/ipc/channels/jobs';
+
+export type JobsClient = Pick<PlatformClient, 'iteratePages' | 'redeliverEvent'>;
+
+/** The largest page the contract allows: fewer round trips for the same rows. */
+export const PAGE_LIMIT = 100;
+
+/** Walks the events matching `filters`, newest first, one page (≤ 100) at a time. Stop early with `break`. */
+export function eventPages(client: JobsClient, filters: EventFilter, signal: AbortSignal): AsyncGenerator<{ items: PlatformEvent[] }> {
+  return client.iteratePages('/processing/events', eventSchema, { filters: { ...filters }, sort: '-created_at', limit: PAGE_LIMIT }, { signal });
+}
