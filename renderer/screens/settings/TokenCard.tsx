@@ -12,7 +12,7 @@ import type { ProfileWithToken } from '../../../shared/ipc/channels/profiles';
 import type { TokenDescription, TokenSource } from '../../../shared/ipc/channels/token';
 import { call } from '../../bridge/ipc';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useFormatDateTime } from '../../format/use-format-time';
+import { Time } from '../../components/time/Time';
 import { useRefreshProfiles } from '../../session/session-queries';
 import { countdownTo } from './token-countdown';
 
@@ -57,7 +57,6 @@ function Field({ label, children, testId }: { label: string; children: React.Rea
 
 function TokenDescriptionView({ token }: { token: TokenDescription }) {
   const { t } = useTranslation();
-  const format = useFormatDateTime();
   const claims = token.claims;
   return (
     <Stack gap="sm" data-testid="token-description">
@@ -84,10 +83,10 @@ function TokenDescriptionView({ token }: { token: TokenDescription }) {
           </Field>
         )}
         <Field label={t('settings.token.issued')} testId="token-issued">
-          {claims.iat !== null ? format(claims.iat * 1000) : t('common.unknown')}
+          {claims.iat !== null ? <Time value={new Date(claims.iat * 1000).toISOString()} withMillis={false} /> : t('common.unknown')}
         </Field>
         <Field label={t('settings.token.expires')} testId="token-expires">
-          {token.expiresAt ? format(token.expiresAt) : t('settings.token.noExpiry')}
+          {token.expiresAt ? <Time value={token.expiresAt} withMillis={false} /> : t('settings.token.noExpiry')}
           {token.expiresAt && <Countdown expiresAt={token.expiresAt} />}
         </Field>
         <Field label={t('settings.token.source')} testId="token-source">

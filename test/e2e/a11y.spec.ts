@@ -1,0 +1,28 @@
+// axe on the shell and the Settings screen, in both themes: no serious or critical violation.
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from './fixtures';
+import { SettingsPage } from './pages/SettingsPage';
+import { seedProfile, seedSandboxProfile } from './support';
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe: shell and Settings (${theme}) have no serious or critical violations`, async ({ app }) => {
+    await seedSandboxProfile(app);
+    await seedProfile(app, { name: 'Loja Centro', baseUrl: 'https://api.integracoesinteligentes.com/v1', environment: 'production', readOnly: true });
+    await app.session.call('settings:update', { theme });
+    await app.open('/settings');
+    await expect(new SettingsPage(app.page).tokenDescription).toBeVisible();
+    const results = await new AxeBuilder({ page: app.page }).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+    expect(serious).toEqual([]);
+  });
+}
+
+test('axe: the production shell (red header) has no serious or critical violations', async ({ app }) => {
+  await seedProfile(app, { name: 'Loja Centro', baseUrl: 'https://api.integracoesinteligentes.com/v1', environment: 'production', readOnly: true }, { activate: true });
+  await app.open('/settings');
+  const results = await new AxeBuilder({ page: app.page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(serious).toEqual([]);
+});

@@ -1,0 +1,34 @@
+// Small helpers for specs: seeding profiles and tokens through main, decoding a JWT's jti.
+import type { ConsoleApp } from './fixtures';
+import type { Profile, ProfileCreate } from '../../shared/ipc/channels/profiles';
+
+/** The `jti` claim of a JWT (to revoke it in the sandbox). */
+export function jtiOf(token: string): string {
+  const payload = token.split('.')[1];
+  if (!payload) throw new Error('Not a JWT');
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { jti?: string };
+  if (!claims.jti) throw new Error('The token has no jti');
+  return claims.jti;
+}
+
+/** Creates a profile through main (as the app would) and optionally makes it active. */
+export async function seedProfile(app: ConsoleApp, input: ProfileCreate, options: { activate?: boolean } = {}): Promise<Profile> {
+  const profile = await app.session.call('profiles:create', input);
+  if (options.activate) await app.session.call('profiles:activate', { id: profile.id });
+  return profile;
+}
+
+/** Mints a sandbox token and imports it into a profile via the fake clipboard. Returns the token. */
+export async function seedToken(app: ConsoleApp, profileId: string, mint: Parameters<ConsoleApp['sandbox']['mintToken']>[0] = {}): Promise<string> {
+  const token = await app.sandbox.mintToken(mint);
+  app.session.fakes.clipboard.writeText(token);
+  await app.session.call('token:importFromClipboard', { profileId });
+  return token;
+}
+
+/** A sandbox profile pointing at this worker's sandbox, active, with a fresh token. */
+export async function seedSandboxProfile(app: ConsoleApp, name = 'Sandbox'): Promise<{ profile: Profile; token: string }> {
+  const profile = await seedProfile(app, { name, baseUrl: app.sandbox.baseUrl, environment: 'sandbox', color: '#0c8599' }, { activate: true });
+  const token = await seedToken(app, profile.id);
+  return { profile, token };
+}

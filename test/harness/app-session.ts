@@ -1,0 +1,88 @@
+// One "running app" for one end-to-end test: the REAL main-process services (createMainServices)
+// on a fresh temp userData dir, with fake Electron APIs (fake-electron.ts), talking to a real
+// sandbox. Every IPC payload in and every result and event out is recorded, so the secrecy spec
+// can search them for the token.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createMainServices } from '../../electron/services';
+import type { IpcSender } from '../../electron/ipc/sender';
+import type { ChannelName, Contract } from '../../shared/ipc/contract';
+import type { InputOf, IpcResult, OutputOf } from '../../shared/ipc/kit';
+import { createFakeClipboard, createFakeDialog, createFakeSafeStorage, createFakeShell } from './fake-electron';
+import type { FakeLinuxBackend } from './fake-electron';
+
+export interface IpcRecord {
+  direction: 'in' | 'out' | 'event';
+  channel: string;
+  payload: unknown;
+}
+
+export interface AppSessionOptions {
+  /** The origin the page is served from; main trusts only its top frame. */
+  appOrigin: string;
+  /** OS locale main reports in app:info (`pt-BR`, `en-US`…). */
+  locale?: string;
+  /** Environment main sees (II_API_TOKEN for "Import from II_API_TOKEN"). */
+  env?: Record<string, string>;
+  safeStorageBackend?: FakeLinuxBackend;
+  encryptionAvailable?: boolean;
+}
+
+export type AppSession = Awaited<ReturnType<typeof startAppSession>>;
+
+export async function startAppSession(options: AppSessionOptions) {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'ii-e2e-userdata-'));
+  const safeStorage = createFakeSafeStorage({ backend: options.safeStorageBackend, available: options.encryptionAvailable });
+  const clipboard = createFakeClipboard();
+  const dialog = createFakeDialog();
+  const shell = createFakeShell();
+  const records: IpcRecord[] = [];
+  // Kept by reference: a spec may set II_API_TOKEN after start, as an operator would before importing.
+  const env: Record<string, string | undefined> = { ...(options.env ?? {}) };
+  const services = await createMainServices({
+    userDataDir,
+    safeStorage,
+    clipboard,
+    dialog,
+    shell,
+    env,
+    platform: 'linux',
+    appInfo: { version: '0.0.0-e2e', platform: 'linux', locale: options.locale ?? 'en-US', isPackaged: false },
+    appOrigin: options.appOrigin,
+  });
+  const stopEvents = services.onEvent((name, payload) => records.push({ direction: 'event', channel: name, payload }));
+
+  async function dispatch(channel: string, payload: unknown, sender: IpcSender): Promise<IpcResult<unknown>> {
+    records.push({ direction: 'in', channel, payload });
+    const result = await services.dispatcher.dispatch(channel, payload, sender);
+    records.push({ direction: 'out', channel, payload: result });
+    return result;
+  }
+
+  let setupRequests = 0;
+  /** Test setup straight through the dispatcher, as the app's own top frame would. Throws on error. */
+  async function call<K extends ChannelName>(channel: K, input: InputOf<Contract, K>): Promise<OutputOf<Contract, K>> {
+    setupRequests += 1;
+    const result = await dispatch(channel, { requestId: `setup-${setupRequests}`, input }, { id: 0, frameUrl: `${options.appOrigin}/index.html`, isTopFrame: true });
+    if (!result.ok) throw new Error(`${channel} failed in test setup: ${result.error.code} ${result.error.message}`);
+    return result.data as OutputOf<Contract, K>;
+  }
+
+  return {
+    services,
+    userDataDir,
+    fakes: { safeStorage, clipboard, dialog, shell },
+    env,
+    records,
+    dispatch,
+    cancel: (senderId: number, requestId: string) => services.dispatcher.cancel({ id: senderId }, requestId),
+    onEvent: services.onEvent,
+    call,
+    async close() {
+      stopEvents();
+      await services.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
