@@ -1,0 +1,209 @@
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/app-error';
+import { createFakeSafeStorage, type FakeSafeStorage } from '../../test/support/fake-safe-storage';
+import { mintTestToken } from '../../test/support/mint-test-token';
+import { createTokenVault } from './token-vault';
+import { withTokenFromSource, type TokenSourceDeps } from './token-sources';
+
+let dir: string;
+let safe: FakeSafeStorage;
+const DAY = 86_400;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ii-vault-'));
+  safe = createFakeSafeStorage();
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const vaultOn = (platform = 'linux', now?: () => number) => createTokenVault({ dir: join(dir, 'tokens'), safeStorage: safe, platform, ...(now ? { now } : {}) });
+
+async function filesIn(folder: string): Promise<string[]> {
+  return readdir(folder).catch(() => []);
+}
+
+describe('TokenVault with a keychain', () => {
+  it('stores ciphertext (mode 0600) that is not the token and does not contain it', async () => {
+    const token = await mintTestToken();
+    const vault = vaultOn();
+    const description = await vault.importToken('p1', `  ${token}\n`, 'clipboard');
+    expect(description).toMatchObject({ profileId: 'p1', last4: token.slice(-4), storage: 'keychain', sessionOnlyReason: null, source: 'clipboard' });
+    const cipherPath = join(dir, 'tokens', 'p1.bin');
+    const bytes = await readFile(cipherPath);
+    expect(bytes.toString('latin1')).not.toContain(token);
+    expect(bytes.toString('latin1')).not.toContain(token.split('.')[1]);
+    expect((await stat(cipherPath)).mode & 0o777).toBe(0o600);
+    // The description file beside it holds no secret either.
+    expect(await readFile(join(dir, 'tokens', 'p1.json'), 'utf8')).not.toContain(token);
+    expect(await vault.withToken('p1', async (t) => t === token)).toBe(true);
+    // No temp or aside files left behind.
+    expect((await filesIn(join(dir, 'tokens'))).sort()).toEqual(['p1.bin', 'p1.json']);
+  });
+
+  it('survives a restart: a new vault decrypts the file', async () => {
+    const token = await mintTestToken();
+    await vaultOn().importToken('p1', token, 'file');
+    const again = vaultOn();
+    expect(await again.describe('p1')).toMatchObject({ storage: 'keychain', source: 'file', last4: token.slice(-4) });
+    expect(await again.withToken('p1', async (t) => t === token)).toBe(true);
+  });
+
+  it('describes claims and warns 7 days before exp', async () => {
+    const vault = vaultOn();
+    await vault.importToken('p1', await mintTestToken({ sub: 'ops', tenant_id: 't-9' }, 30 * DAY), 'env');
+    const far = await vault.describe('p1');
+    expect(far?.claims).toMatchObject({ sub: 'ops', tenant: { claim: 'tenant_id', value: 't-9' } });
+    expect(far?.claims.exp).toBeTypeOf('number');
+    expect(far).toMatchObject({ daysUntilExpiry: 29, expiringSoon: false, expired: false });
+
+    await vault.importToken('p2', await mintTestToken({}, 6 * DAY + 3600), 'env');
+    expect(await vault.describe('p2')).toMatchObject({ daysUntilExpiry: 6, expiringSoon: true, expired: false });
+
+    await vault.importToken('p3', await mintTestToken({}, -60), 'env');
+    expect(await vault.describe('p3')).toMatchObject({ expiringSoon: false, expired: true });
+  });
+
+  it('rotate verifies first, then replaces and wipes the old ciphertext', async () => {
+    const vault = vaultOn();
+    const oldToken = await mintTestToken({ sub: 'old' });
+    const newToken = await mintTestToken({ sub: 'new' });
+    await vault.importToken('p1', oldToken, 'clipboard');
+    const oldBytes = await readFile(join(dir, 'tokens', 'p1.bin'));
+
+    const refused = vault.rotate('p1', newToken, 'file', async () => {
+      throw new AppError('unauthenticated', 'The API refused the new token.', { status: 401 });
+    });
+    await expect(refused).rejects.toMatchObject({ code: 'unauthenticated' });
+    expect(await vault.withToken('p1', async (t) => t === oldToken)).toBe(true);
+
+    const verified: string[] = [];
+    const rotated = await vault.rotate('p1', newToken, 'file', async (t) => {
+      verified.push(t.slice(-4));
+    });
+    expect(verified).toEqual([newToken.slice(-4)]);
+    expect(rotated).toMatchObject({ previousLast4: oldToken.slice(-4), description: { last4: newToken.slice(-4), claims: { sub: 'new' } } });
+    expect(await vault.withToken('p1', async (t) => t === newToken)).toBe(true);
+    const newBytes = await readFile(join(dir, 'tokens', 'p1.bin'));
+    expect(newBytes.equals(oldBytes)).toBe(false);
+    expect((await filesIn(join(dir, 'tokens'))).sort()).toEqual(['p1.bin', 'p1.json']);
+  });
+
+  it('remove wipes the file and the description', async () => {
+    const vault = vaultOn();
+    await vault.importToken('p1', await mintTestToken(), 'clipboard');
+    expect(await vault.remove('p1')).toBe(true);
+    expect(await filesIn(join(dir, 'tokens'))).toEqual([]);
+    expect(await vault.describe('p1')).toBeNull();
+    await expect(vault.withToken('p1', async () => 1)).rejects.toMatchObject({ code: 'no_token' });
+    expect(await vault.remove('p1')).toBe(false);
+  });
+
+  it('refuses profile ids that could escape the folder', async () => {
+    const vault = vaultOn();
+    await expect(vault.importToken('../evil', await mintTestToken(), 'env')).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(vault.describe('a/b')).rejects.toBeInstanceOf(AppError);
+  });
+});
+
+describe('TokenVault without real encryption', () => {
+  it('Linux basic_text → session-only, nothing on disk', async () => {
+    safe.backend = 'basic_text';
+    const token = await mintTestToken();
+    const vault = vaultOn('linux');
+    expect(await vault.importToken('p1', token, 'clipboard')).toMatchObject({ storage: 'session-only', sessionOnlyReason: 'basic_text' });
+    expect(safe.encryptCalls).toBe(0);
+    expect(await filesIn(join(dir, 'tokens'))).toEqual([]);
+    expect(await vault.withToken('p1', async (t) => t === token)).toBe(true);
+    vault.clearSession();
+    expect(await vault.describe('p1')).toBeNull();
+  });
+
+  it('encryption unavailable → session-only; a session token replaces (and wipes) an older file', async () => {
+    const vault = vaultOn('darwin');
+    await vault.importToken('p1', await mintTestToken(), 'clipboard');
+    expect(await filesIn(join(dir, 'tokens'))).toHaveLength(2);
+    safe.available = false;
+    expect(await vault.importToken('p1', await mintTestToken(), 'file')).toMatchObject({ storage: 'session-only', sessionOnlyReason: 'encryption_unavailable' });
+    expect(await filesIn(join(dir, 'tokens'))).toEqual([]);
+  });
+
+  it('an environment token stays session-only even with a keychain', async () => {
+    const vault = vaultOn();
+    expect(await vault.importToken('sandbox', await mintTestToken(), 'env', { sessionOnlyReason: 'environment' })).toMatchObject({
+      storage: 'session-only',
+      sessionOnlyReason: 'environment',
+    });
+    expect(await filesIn(join(dir, 'tokens'))).toEqual([]);
+  });
+});
+
+describe('JWT shape checks', () => {
+  const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const cases: Array<[string, string]> = [
+    ['', 'empty'],
+    ['not-a-token', 'parts'],
+    ['a.b', 'parts'],
+    ['a.b.c.d', 'parts'],
+    ['ab cd.ef.gh', 'encoding'],
+    [`${b64({ typ: 'JWT' })}.${b64({ sub: 'x' })}.c2ln`, 'header'],
+    [`${b64({ alg: 'none' })}.${b64({ sub: 'x' })}.c2ln`, 'unsigned'],
+    [`${b64({ alg: 'HS256' })}.${Buffer.from('plain').toString('base64url')}.c2ln`, 'payload'],
+    ['x'.repeat(9000), 'too_long'],
+  ];
+  it.each(cases.map(([raw, reason]) => ({ raw, reason })))('refuses bad shape ($reason) and never echoes the input', async ({ raw, reason }) => {
+    const vault = vaultOn();
+    const error = await vault.importToken('p1', raw, 'clipboard').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'invalid_token', details: { reason } });
+    if (raw.length > 4) expect(JSON.stringify((error as AppError).toIpcError())).not.toContain(raw.slice(0, 12));
+  });
+});
+
+describe('token sources', () => {
+  function deps(overrides: Partial<TokenSourceDeps> & { clipboardText?: string } = {}) {
+    const state = { clipboard: overrides.clipboardText ?? '', cleared: 0 };
+    const d: TokenSourceDeps = {
+      clipboard: { readText: () => state.clipboard, clear: () => ((state.clipboard = ''), state.cleared++) },
+      dialog: overrides.dialog ?? { showOpenDialog: async () => ({ canceled: true, filePaths: [] }) },
+      env: overrides.env ?? {},
+    };
+    return { d, state };
+  }
+
+  it('clipboard: imports, then clears the clipboard; a bad token leaves it alone', async () => {
+    const token = await mintTestToken();
+    const vault = vaultOn();
+    const { d, state } = deps({ clipboardText: token });
+    const description = await withTokenFromSource('clipboard', d, (raw) => vault.importToken('p1', raw, 'clipboard'));
+    expect(description?.last4).toBe(token.slice(-4));
+    expect(state).toEqual({ clipboard: '', cleared: 1 });
+
+    const bad = deps({ clipboardText: 'hello world' });
+    await expect(withTokenFromSource('clipboard', bad.d, (raw) => vault.importToken('p1', raw, 'clipboard'))).rejects.toMatchObject({ code: 'invalid_token' });
+    expect(bad.state).toEqual({ clipboard: 'hello world', cleared: 0 });
+  });
+
+  it('file: reads and trims the chosen file; cancel → null', async () => {
+    const token = await mintTestToken();
+    const file = join(dir, 'token.txt');
+    await writeFile(file, `${token}\n`);
+    const vault = vaultOn();
+    const { d } = deps({ dialog: { showOpenDialog: async () => ({ canceled: false, filePaths: [file] }) } });
+    const description = await withTokenFromSource('file', d, (raw) => vault.importToken('p1', raw, 'file'));
+    expect(description).toMatchObject({ source: 'file', last4: token.slice(-4) });
+    expect(await vault.withToken('p1', async (t) => t === token)).toBe(true);
+    expect(await withTokenFromSource('file', deps().d, async () => 'never')).toBeNull();
+  });
+
+  it('env: reads II_API_TOKEN, explains when it is missing', async () => {
+    const token = await mintTestToken();
+    const vault = vaultOn();
+    const { d } = deps({ env: { II_API_TOKEN: token } });
+    expect(await withTokenFromSource('env', d, (raw) => vault.importToken('p1', raw, 'env'))).toMatchObject({ source: 'env' });
+    await expect(withTokenFromSource('env', deps().d, async () => 1)).rejects.toMatchObject({ code: 'no_token' });
+  });
+});

@@ -1,0 +1,211 @@
+// TokenVault: the only holder of API tokens. Ciphertext per profile in `<dir>/<profileId>.bin`
+// (mode 0600, written atomically), encrypted with safeStorage; or, when encryption is not good
+// enough (Linux basic_text, no keychain) or the token came from `npm start`, in memory for this
+// session only. `withToken` is the only way to reach a token, and only the API client calls it.
+// Beside each ciphertext a `<profileId>.json` holds the non-secret description (last 4 characters,
+// claims, source) so describing a token never decrypts it.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../../shared/app-error';
+import {
+  tokenClaimsSchema,
+  tokenSourceSchema,
+  type SessionOnlyReason,
+  type TokenClaims,
+  type TokenDescription,
+  type TokenSource,
+} from '../../shared/ipc/channels/token';
+import { claimsForDisplay, expiryFacts, parseJwtShape } from './jwt';
+import { decideStorage, type SafeStorageLike } from './safe-storage';
+import { wipeFile, writeFileAtomic } from './secure-file';
+
+export interface TokenVaultOptions {
+  /** `<userData>/tokens` */
+  dir: string;
+  safeStorage: SafeStorageLike;
+  platform: string;
+  now?: () => number;
+}
+
+export interface ImportOptions {
+  /** Keep in memory even if the keychain is available (the `npm start` Sandbox token). */
+  sessionOnlyReason?: SessionOnlyReason;
+}
+
+const metaSchema = z.object({
+  version: z.literal(1),
+  source: tokenSourceSchema,
+  importedAt: z.string(),
+  last4: z.string().max(4),
+  claims: tokenClaimsSchema,
+});
+type TokenMeta = z.infer<typeof metaSchema>;
+
+interface SessionEntry {
+  token: string;
+  meta: TokenMeta;
+  reason: SessionOnlyReason;
+}
+
+const PROFILE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export interface TokenVault {
+  importToken(profileId: string, rawToken: string, source: TokenSource, options?: ImportOptions): Promise<TokenDescription>;
+  withToken<T>(profileId: string, fn: (token: string) => Promise<T>): Promise<T>;
+  describe(profileId: string): Promise<TokenDescription | null>;
+  rotate(
+    profileId: string,
+    rawToken: string,
+    source: TokenSource,
+    verify: (token: string) => Promise<void>,
+  ): Promise<{ description: TokenDescription; previousLast4: string | null }>;
+  remove(profileId: string): Promise<boolean>;
+  /** Forgets every session-only token (app quit). */
+  clearSession(): void;
+}
+
+export function createTokenVault(options: TokenVaultOptions): TokenVault {
+  const { dir, safeStorage, platform } = options;
+  const now = options.now ?? (() => Date.now());
+  const session = new Map<string, SessionEntry>();
+  // One operation per profile at a time, so an import and a remove cannot interleave on disk.
+  const queues = new Map<string, Promise<unknown>>();
+
+  const paths = (profileId: string) => {
+    if (!PROFILE_ID.test(profileId)) throw new AppError('invalid_input', 'Invalid profile id.');
+    return { cipher: join(dir, `${profileId}.bin`), meta: join(dir, `${profileId}.json`) };
+  };
+
+  function serialize<T>(profileId: string, task: () => Promise<T>): Promise<T> {
+    const previous = queues.get(profileId) ?? Promise.resolve();
+    const next = previous.then(task, task);
+    const settled = next.catch(() => undefined);
+    queues.set(profileId, settled);
+    void settled.then(() => {
+      if (queues.get(profileId) === settled) queues.delete(profileId);
+    });
+    return next;
+  }
+
+  async function readMeta(profileId: string): Promise<TokenMeta | null> {
+    try {
+      const parsed = metaSchema.safeParse(JSON.parse(await readFile(paths(profileId).meta, 'utf8')));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async function hasCipher(profileId: string): Promise<boolean> {
+    try {
+      await readFile(paths(profileId).cipher);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  function describeFrom(profileId: string, meta: TokenMeta, storage: 'keychain' | 'session-only', reason: SessionOnlyReason | null): TokenDescription {
+    return {
+      profileId,
+      last4: meta.last4,
+      claims: meta.claims,
+      storage,
+      sessionOnlyReason: reason,
+      source: meta.source,
+      importedAt: meta.importedAt,
+      ...expiryFacts(meta.claims.exp, now()),
+    };
+  }
+
+  async function describe(profileId: string): Promise<TokenDescription | null> {
+    paths(profileId);
+    const entry = session.get(profileId);
+    if (entry) return describeFrom(profileId, entry.meta, 'session-only', entry.reason);
+    const meta = await readMeta(profileId);
+    if (!meta || !(await hasCipher(profileId))) return null;
+    return describeFrom(profileId, meta, 'keychain', null);
+  }
+
+  async function store(profileId: string, token: string, claims: TokenClaims, source: TokenSource, options: ImportOptions, wipeOld: boolean) {
+    const meta: TokenMeta = { version: 1, source, importedAt: new Date(now()).toISOString(), last4: token.slice(-4), claims };
+    const decision = options.sessionOnlyReason
+      ? ({ storage: 'session-only', reason: options.sessionOnlyReason } as const)
+      : await decideStorage(safeStorage, platform);
+    const { cipher, meta: metaPath } = paths(profileId);
+    if (decision.storage === 'session-only') {
+      session.set(profileId, { token, meta, reason: decision.reason });
+      // A token kept in memory replaces any older one on disk: no stale ciphertext is left behind.
+      await wipeFile(cipher);
+      await wipeFile(metaPath);
+      return;
+    }
+    let encrypted: Buffer;
+    try {
+      encrypted = await safeStorage.encryptStringAsync(token);
+    } catch (error) {
+      throw new AppError('internal', 'The system keychain could not encrypt the token.', { cause: error });
+    }
+    await writeFileAtomic(cipher, encrypted, { wipeOld });
+    await writeFileAtomic(metaPath, JSON.stringify(meta), { wipeOld });
+    session.delete(profileId);
+  }
+
+  return {
+    async importToken(profileId, rawToken, source, importOptions = {}) {
+      const { token, payload } = parseJwtShape(rawToken);
+      return serialize(profileId, async () => {
+        await store(profileId, token, claimsForDisplay(payload), source, importOptions, true);
+        return (await describe(profileId))!;
+      });
+    },
+
+    async withToken(profileId, fn) {
+      const { cipher } = paths(profileId);
+      const entry = session.get(profileId);
+      if (entry) return fn(entry.token);
+      let encrypted: Buffer;
+      try {
+        encrypted = await readFile(cipher);
+      } catch {
+        throw new AppError('no_token', 'This profile has no API token. Import one in Settings.');
+      }
+      let token: string;
+      try {
+        token = (await safeStorage.decryptStringAsync(encrypted)).result;
+      } catch {
+        throw new AppError('no_token', 'The stored token could not be decrypted (the system keychain changed?). Import it again.');
+      }
+      return fn(token);
+    },
+
+    describe,
+
+    async rotate(profileId, rawToken, source, verify) {
+      const { token, payload } = parseJwtShape(rawToken);
+      return serialize(profileId, async () => {
+        const previous = await describe(profileId);
+        // Verify first: a token the API refuses must never replace one that works.
+        await verify(token);
+        await store(profileId, token, claimsForDisplay(payload), source, {}, true);
+        return { description: (await describe(profileId))!, previousLast4: previous?.last4 ?? null };
+      });
+    },
+
+    async remove(profileId) {
+      const { cipher, meta } = paths(profileId);
+      return serialize(profileId, async () => {
+        const existed = session.delete(profileId) || (await hasCipher(profileId));
+        await wipeFile(cipher);
+        await wipeFile(meta);
+        return existed;
+      });
+    },
+
+    clearSession() {
+      session.clear();
+    },
+  };
+}
+
