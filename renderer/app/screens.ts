@@ -4,6 +4,7 @@
 // it to `screens` below. Its nav position comes from `navOrder`, not from its place in the list.
 import type { AnyRoute } from '@tanstack/react-router';
 import { settingsScreen } from '../screens/settings/route';
+import { activityScreen } from '../screens/activity/route';
 
 /** Every screen the product has, in navigation order (i18n key `nav.<id>`). */
 export const navOrder = ['overview', 'events', 'deliveries', 'drivers', 'installations', 'webhooks', 'activity', 'settings'] as const;
@@ -16,7 +17,7 @@ export interface ScreenDefinition {
   route: AnyRoute;
 }
 
-export const screens: ScreenDefinition[] = [settingsScreen];
+export const screens: ScreenDefinition[] = [settingsScreen, activityScreen];
 
 /** Registered screens in navigation order. */
 export function navScreens(list: ScreenDefinition[] = screens): ScreenDefinition[] {

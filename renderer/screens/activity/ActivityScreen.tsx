@@ -1,0 +1,156 @@
+// Activity: every write this console made (when, profile, action, target, result), newest first,
+// with filters in the URL and export to CSV/NDJSON through a native save dialog in main.
+import { Badge, Button, Group, Loader, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useNavigate } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import type { ActivityFilters } from '../../../shared/ipc/channels/activity';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Time } from '../../components/time/Time';
+import { errorMessage } from '../../errors/error-message';
+import { useProfiles } from '../../session/session-queries';
+import { useActivityList, useActivityLiveRefresh, useExportActivity } from './activity-queries';
+import { activityRoute, type ActivitySearch } from './route';
+
+const actionNamespaces = ['drivers', 'installations', 'webhooks', 'events', 'profiles', 'token'];
+
+export function ActivityScreen() {
+  const { t } = useTranslation();
+  const search = activityRoute.useSearch();
+  const navigate = useNavigate({ from: '/activity' });
+  const profiles = useProfiles().data?.profiles ?? [];
+  useActivityLiveRefresh();
+  const filters: ActivityFilters = {
+    ...(search.action ? { action: search.action } : {}),
+    ...(search.result ? { result: search.result } : {}),
+    ...(search.q ? { search: search.q } : {}),
+    ...(search.profile ? { profileId: search.profile } : {}),
+  };
+  const list = useActivityList(filters);
+  const exportLog = useExportActivity();
+  const setSearch = (patch: Partial<ActivitySearch>) => void navigate({ search: { ...search, ...patch }, replace: true });
+
+  const runExport = (format: 'csv' | 'ndjson') =>
+    exportLog.mutate(
+      { format, filters },
+      {
+        onSuccess: (result) => {
+          if (result.saved) notifications.show({ color: 'teal', message: t('activity.exported', { count: result.count, file: result.fileName ?? '' }) });
+        },
+        onError: (error) => notifications.show({ color: 'red', message: errorMessage(t, error) }),
+      },
+    );
+
+  return (
+    <Stack gap="md" data-testid="activity-screen">
+      <Group justify="space-between">
+        <Title order={1}>{t('activity.title')}</Title>
+        <Group gap="xs">
+          <Button variant="default" onClick={() => runExport('csv')} loading={exportLog.isPending} data-testid="activity-export-csv">
+            {t('activity.exportCsv')}
+          </Button>
+          <Button variant="default" onClick={() => runExport('ndjson')} loading={exportLog.isPending} data-testid="activity-export-ndjson">
+            {t('activity.exportNdjson')}
+          </Button>
+        </Group>
+      </Group>
+      <Text size="sm" c="dimmed">
+        {t('activity.description')}
+      </Text>
+      <Group gap="sm" align="flex-end" component="form" role="search" onSubmit={(event) => event.preventDefault()}>
+        <TextInput
+          label={t('activity.filters.search')}
+          defaultValue={search.q ?? ''}
+          onChange={(event) => setSearch({ q: event.currentTarget.value || undefined })}
+          data-testid="activity-filter-search"
+        />
+        <Select
+          label={t('activity.filters.action')}
+          data={actionNamespaces.map((value) => ({ value, label: t(`nav.${value}`, { defaultValue: value }) }))}
+          value={search.action ?? null}
+          onChange={(value) => setSearch({ action: value ?? undefined })}
+          clearable
+          data-testid="activity-filter-action"
+        />
+        <Select
+          label={t('activity.filters.result')}
+          data={[
+            { value: 'ok', label: t('activity.result.ok') },
+            { value: 'error', label: t('activity.result.error') },
+          ]}
+          value={search.result ?? null}
+          onChange={(value) => setSearch({ result: value === 'ok' || value === 'error' ? value : undefined })}
+          clearable
+          data-testid="activity-filter-result"
+        />
+        <Select
+          label={t('activity.filters.profile')}
+          data={profiles.map((p) => ({ value: p.id, label: p.name }))}
+          value={search.profile ?? null}
+          onChange={(value) => setSearch({ profile: value ?? undefined })}
+          clearable
+          data-testid="activity-filter-profile"
+        />
+      </Group>
+      {list.isPending && <Loader aria-label={t('shell.loading')} />}
+      <ErrorAlert error={list.error} />
+      {list.data && (
+        <>
+          <Text size="sm" data-testid="activity-count">
+            {t('activity.count', { shown: list.data.entries.length, total: list.data.total })}
+          </Text>
+          {list.data.entries.length === 0 ? (
+            <Text data-testid="activity-empty">{t('activity.empty')}</Text>
+          ) : (
+            <Table striped highlightOnHover data-testid="activity-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('activity.columns.time')}</Table.Th>
+                  <Table.Th>{t('activity.columns.profile')}</Table.Th>
+                  <Table.Th>{t('activity.columns.action')}</Table.Th>
+                  <Table.Th>{t('activity.columns.target')}</Table.Th>
+                  <Table.Th>{t('activity.columns.result')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.data.entries.map((entry) => (
+                  <Table.Tr key={entry.id} data-testid="activity-row" data-action={entry.action} data-result={entry.result}>
+                    <Table.Td>
+                      <Time value={entry.at} withMillis={false} />
+                    </Table.Td>
+                    <Table.Td>
+                      {entry.profileName ?? entry.profileId ?? '—'}
+                      {entry.environment === 'production' && (
+                        <Badge ml={4} size="xs" color="red">
+                          {t('environment.productionBadge')}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" ff="monospace">
+                        {entry.action}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td data-testid="activity-target">
+                      <Text size="sm">
+                        {entry.target.kind}
+                        {entry.target.name ? ` “${entry.target.name}”` : ''}
+                        {entry.target.id ? ` ${entry.target.id}` : ''}
+                        {entry.target.host ? ` ${entry.target.host}` : ''}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge color={entry.result === 'ok' ? 'teal' : 'red'} variant="light">
+                        {entry.result === 'ok' ? t('activity.result.ok') : `${t('activity.result.error')}: ${entry.errorCode ?? ''}`}
+                      </Badge>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
