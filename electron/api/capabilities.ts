@@ -2,17 +2,10 @@
 // call that answers 404/405 marks it unsupported for that profile (cached), and the renderer asks
 // `capabilities:get` to hide the matching actions with a note.
 import { AppError } from '../../shared/app-error';
+import { capabilityNames, type CapabilityState } from '../../shared/ipc/channels/capabilities';
 
-export const capabilityNames = [
-  'redeliver',
-  'dispatches',
-  'received_webhooks',
-  'retry_policy',
-  'rotate_secret',
-  'test_endpoint',
-] as const;
+export { capabilityNames, type CapabilityState };
 export type CapabilityName = (typeof capabilityNames)[number];
-export type CapabilityState = 'supported' | 'unsupported' | 'unknown';
 
 const descriptions: Record<CapabilityName, string> = {
   redeliver: 'redelivering events',

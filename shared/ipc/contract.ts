@@ -10,6 +10,12 @@ import { tokenChannels, tokenEvents } from './channels/token';
 import { shellChannels, shellEvents } from './channels/shell';
 import { activityChannels, activityEvents } from './channels/activity';
 import { jobsChannels, jobsEvents } from './channels/jobs';
+import { connectionChannels, connectionEvents } from './channels/connection';
+import { capabilitiesChannels, capabilitiesEvents } from './channels/capabilities';
+import { driversChannels, driversEvents } from './channels/drivers';
+import { installationsChannels, installationsEvents } from './channels/installations';
+import { eventsChannels, eventsEvents } from './channels/events';
+import { webhooksChannels, webhooksEvents } from './channels/webhooks';
 
 export const contract = {
   ...appChannels,
@@ -19,6 +25,12 @@ export const contract = {
   ...shellChannels,
   ...activityChannels,
   ...jobsChannels,
+  ...connectionChannels,
+  ...capabilitiesChannels,
+  ...driversChannels,
+  ...installationsChannels,
+  ...eventsChannels,
+  ...webhooksChannels,
 } as const;
 
 export const mainEvents = {
@@ -29,6 +41,12 @@ export const mainEvents = {
   ...shellEvents,
   ...activityEvents,
   ...jobsEvents,
+  ...connectionEvents,
+  ...capabilitiesEvents,
+  ...driversEvents,
+  ...installationsEvents,
+  ...eventsEvents,
+  ...webhooksEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,185 @@
+// IPC handlers for the platform API: one per channel in connection/capabilities/drivers/
+// installations/events/webhooks. MAIN merges them with `createApiHandlers(deps)` in
+// electron/services.ts. Structural deps, so this module does not wait for MAIN's types.
+import { AppError } from '../../shared/app-error';
+import type { HandlerContext, PartialHandlers } from '../ipc/handler-types';
+import type { ListQuery } from './platform-client';
+import { PlatformClient } from './platform-client';
+import { CapabilityCache } from './capabilities';
+import { detectBasePath, testConnection } from './connection';
+import { idempotencyKeyFor, PlatformHttp, type ApiLogEntry, type ApiProfile, type RetryTuning, type TokenAccess } from './http';
+import { RequestScheduler } from './scheduler';
+
+type MaybePromise<T> = T | Promise<T>;
+
+export interface ApiHandlerDeps {
+  profiles: {
+    getActive(): MaybePromise<ApiProfile | null | undefined>;
+    get(id: string): MaybePromise<ApiProfile | null | undefined>;
+  };
+  vault: TokenAccess;
+  fetch?: typeof fetch;
+  now?: () => number;
+  log?: (entry: ApiLogEntry) => void;
+  tuning?: Partial<RetryTuning>;
+  maxConcurrency?: number;
+}
+
+export interface ApiService {
+  /** The client for a profile (the active one by default); shared with jobs (export, bulk redeliver). */
+  clientFor(profileId?: string): Promise<PlatformClient>;
+  handlers: PartialHandlers;
+}
+
+interface ProfileState {
+  scheduler: RequestScheduler;
+  capabilities: CapabilityCache;
+}
+
+type ListInput = { filters?: Record<string, string | number | boolean | undefined> | undefined; sort?: string | undefined; page?: number | undefined; cursor?: string | undefined; limit?: number | undefined };
+
+function listQuery(input: ListInput): ListQuery {
+  return { filters: input.filters, sort: input.sort, page: input.page, cursor: input.cursor, limit: input.limit };
+}
+
+export function createApiService(deps: ApiHandlerDeps): ApiService {
+  // One scheduler + capability cache per profile and base URL: a changed base URL is another server.
+  const states = new Map<string, ProfileState>();
+
+  async function resolveProfile(profileId?: string): Promise<ApiProfile> {
+    const profile = profileId === undefined ? await deps.profiles.getActive() : await deps.profiles.get(profileId);
+    if (!profile) {
+      throw new AppError(
+        'not_found',
+        profileId === undefined ? 'No profile is active. Create or choose one in Settings.' : 'That profile does not exist any more.',
+        { details: { reason: profileId === undefined ? 'no_active_profile' : 'no_such_profile' } },
+      );
+    }
+    return profile;
+  }
+
+  function clientForProfile(profile: ApiProfile): PlatformClient {
+    const key = `${profile.id}\u0000${profile.baseUrl}`;
+    let state = states.get(key);
+    if (!state) {
+      state = { scheduler: new RequestScheduler({ maxConcurrency: deps.maxConcurrency ?? 6 }), capabilities: new CapabilityCache() };
+      states.set(key, state);
+    }
+    const http = new PlatformHttp(profile, {
+      vault: deps.vault,
+      scheduler: state.scheduler,
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+      ...(deps.now ? { now: deps.now } : {}),
+      ...(deps.log ? { log: deps.log } : {}),
+      ...(deps.tuning ? { tuning: deps.tuning } : {}),
+    });
+    return new PlatformClient(http, state.capabilities);
+  }
+
+  async function clientFor(profileId?: string): Promise<PlatformClient> {
+    return clientForProfile(await resolveProfile(profileId));
+  }
+
+  /** The write's Idempotency-Key: one per operator action (actionId) and operation. */
+  const keyed = (client: PlatformClient, operation: string, actionId: string, ctx: HandlerContext) => ({
+    idempotencyKey: idempotencyKeyFor(client.http.profile.id, operation, actionId),
+    signal: ctx.signal,
+  });
+  const read = (ctx: HandlerContext) => ({ signal: ctx.signal });
+
+  const handlers: PartialHandlers = {
+    'connection:test': async (input, ctx) => testConnection((await clientFor(input.profileId)).http, ctx.signal, deps.now),
+    'connection:detectBasePath': async (input, ctx) => {
+      const profile = await resolveProfile(input.profileId);
+      return detectBasePath(
+        profile,
+        { vault: deps.vault, ...(deps.fetch ? { fetch: deps.fetch } : {}), ...(deps.now ? { now: deps.now } : {}), ...(deps.log ? { log: deps.log } : {}) },
+        ctx.signal,
+      );
+    },
+    'capabilities:get': async (input, ctx) => {
+      const client = await clientFor();
+      if (input.probe) await client.probeReadCapabilities(read(ctx));
+      return { profileId: client.http.profile.id, capabilities: client.capabilities.snapshot() };
+    },
+
+    'drivers:list': async (input, ctx) => (await clientFor()).listDrivers(listQuery(input), read(ctx)),
+    'drivers:get': async (input, ctx) => (await clientFor()).getDriver(input.id, read(ctx)),
+    'drivers:enable': async (input, ctx) => {
+      const client = await clientFor();
+      return client.enableDriver(input.id, keyed(client, 'drivers:enable', input.actionId, ctx));
+    },
+    'drivers:disable': async (input, ctx) => {
+      const client = await clientFor();
+      return client.disableDriver(input.id, keyed(client, 'drivers:disable', input.actionId, ctx));
+    },
+
+    'installations:list': async (input, ctx) => (await clientFor()).listInstallations(listQuery(input), read(ctx)),
+    'installations:get': async (input, ctx) => (await clientFor()).getInstallation(input.id, read(ctx)),
+    'installations:create': async (input, ctx) => {
+      const client = await clientFor();
+      return client.createInstallation(input.body, keyed(client, 'installations:create', input.actionId, ctx));
+    },
+    'installations:update': async (input, ctx) => {
+      const client = await clientFor();
+      return client.patchInstallation(input.id, input.body, keyed(client, 'installations:update', input.actionId, ctx));
+    },
+    'installations:disable': async (input, ctx) => {
+      const client = await clientFor();
+      return client.disableInstallation(input.id, keyed(client, 'installations:disable', input.actionId, ctx));
+    },
+    'installations:enable': async (input, ctx) => {
+      const client = await clientFor();
+      return client.enableInstallation(input.id, keyed(client, 'installations:enable', input.actionId, ctx));
+    },
+    'installations:reauthorize': async (input, ctx) => {
+      const client = await clientFor();
+      return client.reauthorizeInstallation(input.id, keyed(client, 'installations:reauthorize', input.actionId, ctx));
+    },
+
+    'events:list': async (input, ctx) => (await clientFor()).listEvents(listQuery(input), read(ctx)),
+    'events:get': async (input, ctx) => (await clientFor()).getEvent(input.id, read(ctx)),
+    'events:redeliver': async (input, ctx) => {
+      const client = await clientFor();
+      return client.redeliverEvent(input.id, keyed(client, 'events:redeliver', input.actionId, ctx));
+    },
+    'events:dispatches': async (input, ctx) => (await clientFor()).listDispatches(listQuery(input), read(ctx)),
+
+    'webhooks:endpointsList': async (input, ctx) => (await clientFor()).listWebhookEndpoints(listQuery(input), read(ctx)),
+    'webhooks:endpointGet': async (input, ctx) => (await clientFor()).getWebhookEndpoint(input.id, read(ctx)),
+    'webhooks:endpointCreate': async (input, ctx) => {
+      const client = await clientFor();
+      return client.createWebhookEndpoint(input.body, keyed(client, 'webhooks:endpointCreate', input.actionId, ctx));
+    },
+    'webhooks:endpointUpdate': async (input, ctx) => {
+      const client = await clientFor();
+      return client.patchWebhookEndpoint(input.id, input.body, keyed(client, 'webhooks:endpointUpdate', input.actionId, ctx));
+    },
+    'webhooks:endpointDelete': async (input, ctx) => {
+      const client = await clientFor();
+      await client.deleteWebhookEndpoint(input.id, keyed(client, 'webhooks:endpointDelete', input.actionId, ctx));
+      return { id: input.id, deleted: true as const };
+    },
+    'webhooks:endpointTest': async (input, ctx) => {
+      const client = await clientFor();
+      return client.testWebhookEndpoint(input.id, keyed(client, 'webhooks:endpointTest', input.actionId, ctx));
+    },
+    'webhooks:endpointRotateSecret': async (input, ctx) => {
+      const client = await clientFor();
+      return client.rotateWebhookSecret(input.id, keyed(client, 'webhooks:endpointRotateSecret', input.actionId, ctx));
+    },
+    'webhooks:retryPolicyGet': async (_input, ctx) => (await clientFor()).getRetryPolicy(read(ctx)),
+    'webhooks:retryPolicyPut': async (input, ctx) => {
+      const client = await clientFor();
+      return client.putRetryPolicy(input.body, keyed(client, 'webhooks:retryPolicyPut', input.actionId, ctx));
+    },
+    'webhooks:received': async (input, ctx) => (await clientFor()).listReceivedWebhooks(listQuery(input), read(ctx)),
+  };
+
+  return { clientFor, handlers };
+}
+
+/** The handlers alone, as `createMainServices` merges them. */
+export function createApiHandlers(deps: ApiHandlerDeps): PartialHandlers {
+  return createApiService(deps).handlers;
+}

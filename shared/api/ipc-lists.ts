@@ -1,0 +1,56 @@
+// Pieces the API's IPC channels share: how a list request and a list answer look across IPC, and
+// the per-click `actionId` every write carries (main turns it into the Idempotency-Key).
+import { z } from 'zod';
+
+/** Generated once per operator action by the renderer; a retry of the same action reuses it. */
+export const actionIdSchema = z.string().min(8).max(100).regex(/^[\w.:-]+$/, 'Letters, digits, and . _ : - only.');
+
+export const resourceIdSchema = z.string().min(1).max(500);
+
+export const listLimitSchema = z.number().int().min(1).max(100);
+
+export const paginationSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('page'),
+    currentPage: z.number().int(),
+    lastPage: z.number().int(),
+    perPage: z.number().int(),
+    total: z.number().int(),
+    nextPage: z.number().int().nullable(),
+  }),
+  z.object({ kind: z.literal('cursor'), perPage: z.number().int(), nextCursor: z.string().nullable(), prevCursor: z.string().nullable() }),
+  z.object({ kind: z.literal('none'), full: z.boolean() }),
+]);
+
+export function listOutput<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), pagination: paginationSchema });
+}
+
+/** Page-paginated lists (drivers, installations, webhook endpoints). */
+export function pageListInput<F extends z.ZodType>(filters: F) {
+  return z
+    .object({
+      filters: filters.optional(),
+      sort: z.string().max(200).optional(),
+      page: z.number().int().min(1).optional(),
+      limit: listLimitSchema.optional(),
+    })
+    .strict();
+}
+
+/** Cursor-paginated lists (everything under /processing). */
+export function cursorListInput<F extends z.ZodType>(filters: F) {
+  return z
+    .object({
+      filters: filters.optional(),
+      sort: z.string().max(200).optional(),
+      cursor: z.string().max(2000).optional(),
+      /** For a server that answers a bare list: "load more" falls back to pages. */
+      page: z.number().int().min(1).optional(),
+      limit: listLimitSchema.optional(),
+    })
+    .strict();
+}
+
+const filterText = z.string().min(1).max(200);
+export const optionalFilterText = filterText.optional();

@@ -1,0 +1,24 @@
+// capabilities:* — which optional routes the active profile's server supports (contract §8), so
+// the renderer hides actions the server lacks, with a note.
+import { z } from 'zod';
+import { op } from '../kit';
+
+export const capabilityNames = ['redeliver', 'dispatches', 'received_webhooks', 'retry_policy', 'rotate_secret', 'test_endpoint'] as const;
+export const capabilityStateSchema = z.enum(['supported', 'unsupported', 'unknown']);
+export type CapabilityState = z.infer<typeof capabilityStateSchema>;
+
+export const capabilitiesSchema = z.object({
+  profileId: z.string(),
+  capabilities: z.record(z.enum(capabilityNames), capabilityStateSchema),
+});
+export type Capabilities = z.infer<typeof capabilitiesSchema>;
+
+export const capabilitiesChannels = {
+  /**
+   * What is known so far. `probe: true` first asks the optional read routes still unknown
+   * (dispatches, received webhooks, retry policy); write-only routes are learned on first use.
+   */
+  'capabilities:get': op(z.object({ probe: z.boolean().optional() }).strict(), capabilitiesSchema),
+};
+
+export const capabilitiesEvents = {};
