@@ -1,5 +1,6 @@
 // Renderer entry: ask main for app info and settings first (language and theme depend on them),
 // then render. If main cannot answer, show a plain message instead of a blank window.
+import './zod-config';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import { StrictMode } from 'react';

@@ -34,7 +34,7 @@ export function ProfileIndicator({ profile }: { profile: ProfileWithToken | null
   }
   return (
     <Group gap="xs" wrap="nowrap" data-testid="active-profile" data-profile-id={profile.id} data-environment={profile.environment}>
-      <ColorSwatch color={profile.color} size={16} aria-hidden />
+      <ColorSwatch color={profile.color} size={16} aria-hidden className="profile-swatch" />
       <Text fw={700} size="sm" truncate maw={220} data-testid="active-profile-name">
         {profile.name}
       </Text>

@@ -3,6 +3,7 @@
 // the Electron preload uses; only the transport differs: Playwright bindings into the real
 // dispatcher in the test process instead of ipcRenderer. It also reports CSP violations, which the
 // fixture turns into a test failure.
+import { z } from 'zod';
 import { buildBridge } from '../../shared/ipc/kit';
 import type { BridgeTransport, IpcRequest } from '../../shared/ipc/kit';
 import { contract, mainEvents } from '../../shared/ipc/contract';
@@ -14,6 +15,9 @@ interface HarnessWindow {
   /** Called by the harness (page.evaluate) to deliver a main→renderer event. */
   __iiDeliverEvent?: (event: string, payload: unknown) => void;
 }
+
+// As in the renderer (renderer/zod-config.ts): no `new Function` probe under the CSP.
+z.config({ jitless: true });
 
 const harnessWindow = window as unknown as Window & HarnessWindow;
 const listeners = new Set<(event: string, payload: unknown) => void>();
