@@ -10,6 +10,8 @@ import { registerIdempotency } from './http/idempotency';
 import { createRateLimitHook } from './http/rate-limit';
 import { registerInstallationRoutes } from './installations/routes';
 import { registerOAuthApprovalRoutes } from './oauth/approval-page';
+import { registerProcessingRoutes } from './processing/routes';
+import { registerWebhookRoutes } from './webhooks/routes';
 
 export function buildApp(ctx: SandboxContext): FastifyInstance {
   const app = Fastify({
@@ -31,6 +33,8 @@ export function buildApp(ctx: SandboxContext): FastifyInstance {
 
       registerDriverRoutes(api, ctx);
       registerInstallationRoutes(api, ctx);
+      registerProcessingRoutes(api, ctx);
+      registerWebhookRoutes(api, ctx);
     },
     { prefix: ctx.prefix },
   );

@@ -8,6 +8,7 @@ import { openDatabase } from './db/connection';
 import { runMigrations } from './db/migrate';
 import { migrations } from './db/migrations/index';
 import { applySeed } from './seed/index';
+import { startDispatcherService } from './dispatcher/service';
 import { randomBytes } from 'node:crypto';
 
 export interface RunningSandbox {
@@ -55,6 +56,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     ctx.origin = `http://${hostForUrl}:${address.port}`;
 
     // Background services start here, one line each, once the origin is known.
+    if (options.dispatch !== false) services.push(startDispatcherService(ctx));
 
     const adminSecret = randomBytes(24).toString('base64url');
     const listening = app;

@@ -51,7 +51,7 @@
 // Indexes: every list filter has an index ending in the keyset order (created_at, id) / (received_at, id), so a
 // filtered page is one index seek whatever its depth (never OFFSET).
 
-import type { Database } from 'better-sqlite3';
+import type { Migration } from '../migrate';
 
 export const processingMigrationSql = `
 CREATE TABLE events (
@@ -165,10 +165,10 @@ VALUES (1, 8, 'exponential', 30, 36000, '["5xx","429","timeout","connection_erro
   strftime('%Y-%m-%dT%H:%M:%S.000000Z', 'now'));
 `;
 
-export const processingMigration = {
+export const migration002Processing: Migration = {
   version: 2,
-  name: 'processing',
-  up: (db: Database): void => {
+  name: 'processing: events, dispatches, received webhooks, webhook endpoints, retry policy',
+  up(db) {
     db.exec(processingMigrationSql);
   },
 };

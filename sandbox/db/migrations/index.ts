@@ -1,5 +1,6 @@
 // Every schema migration, in order. Add a new one by appending one entry (version = previous + 1).
 import type { Migration } from '../migrate';
 import { migration001Core } from './001-core';
+import { migration002Processing } from './002-processing';
 
-export const migrations: readonly Migration[] = [migration001Core];
+export const migrations: readonly Migration[] = [migration001Core, migration002Processing];
