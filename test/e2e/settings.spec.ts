@@ -124,7 +124,14 @@ test('detect base path finds /v1 from the bare host', async ({ app }) => {
   const settings = new SettingsPage(app.page);
   await settings.detectBasePath();
   await expect(app.page.getByTestId('base-path-detected')).toContainText(`${app.sandbox.origin}/v1`);
+  // Detection saves nothing by itself; the operator applies it.
+  await expect(app.page.getByTestId('connection-base-url')).toHaveText(app.sandbox.origin);
+  await app.page.getByTestId('use-detected-base-url').click();
   await expect(app.page.getByTestId('connection-base-url')).toHaveText(`${app.sandbox.origin}/v1`);
+  const saved = (await app.session.call('profiles:list', {})).profiles.find((p) => p.id === profile.id);
+  expect(saved?.baseUrl).toBe(`${app.sandbox.origin}/v1`);
+  await settings.testConnection();
+  await expect(app.page.getByTestId('connection-ok')).toBeVisible();
 });
 
 test('rotate: the new token is verified, replaces the old one, and the revoke reminder names the old one', async ({ app }) => {
