@@ -38,6 +38,8 @@ export function registerConventions(app: FastifyInstance): void {
 
   app.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'Not found.'));
 
+  // The API speaks JSON only: a text/plain body is a 415, not a string handed to the routes.
+  app.removeContentTypeParser('text/plain');
   // The OAuth approval page posts an HTML form.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
     done(null, parseFormBody(body as string));
