@@ -47,6 +47,8 @@ export const test = base.extend<{ app: ConsoleApp } & AppOptions, { worker: Work
   appOptions: [{}, { option: true }],
 
   worker: [
+    // Playwright reads the fixture's dependencies from this destructuring, so it must be a pattern.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const sandbox = await startSandbox({ port: 0, seed: 'demo' });
       const server = await startStaticServer(distDir);

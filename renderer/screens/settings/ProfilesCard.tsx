@@ -1,6 +1,6 @@
 // The profiles list: activate, edit, remove, create. Selecting a row (search param `profile`)
 // shows that profile's token and connection cards below.
-import { Badge, Button, Card, ColorSwatch, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, ColorSwatch, Group, Table, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
