@@ -5,8 +5,9 @@ import { HttpError, validationError, type FieldErrors } from './errors';
 
 /** The body must be a JSON object (400 otherwise), then it must match the schema (422 otherwise). */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
-  if (body === undefined || body === null) body = {};
-  if (typeof body !== 'object' || Array.isArray(body)) {
+  // No body at all (no Content-Type) reads as {}; a JSON `null` is not an object.
+  if (body === undefined) body = {};
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new HttpError(400, 'The request body must be a JSON object.');
   }
   const result = schema.safeParse(body);
