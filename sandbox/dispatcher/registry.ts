@@ -4,6 +4,8 @@ import type { SandboxContext } from '../context';
 
 export interface WakeableDispatcher {
   wake(): void;
+  /** Runs every attempt due at ctx.now() and resolves when none is left (fake-clock tests). */
+  runDue(): Promise<void>;
 }
 
 const dispatchers = new WeakMap<SandboxContext, WakeableDispatcher>();
