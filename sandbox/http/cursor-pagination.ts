@@ -49,7 +49,7 @@ const cursorPayload = z.object({
   // n = rows after the boundary (next page), p = rows before it (previous page)
   d: z.enum(['n', 'p']),
 });
-type CursorPayload = z.infer<typeof cursorPayload>;
+export type CursorPayload = z.infer<typeof cursorPayload>;
 
 export function encodeCursor(payload: CursorPayload): string {
   return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
@@ -81,24 +81,9 @@ export function queryCursorPage<Row extends Record<string, unknown>, T>(
 ): CursorResponse<T> {
   const signature = sortSignature(options.sort);
   const cursor = options.cursor === undefined ? undefined : decodeCursor(options.cursor, signature, options.sort.length);
-  const idDesc = options.sort.length > 0 ? options.sort[options.sort.length - 1]!.desc : false;
-  const keys = [...options.sort.map((k) => ({ column: k.column, desc: k.desc })), { column: options.idColumn, desc: idDesc }];
-  // Walking backwards (prev page) = the same query with every direction flipped, then reversed.
   const backwards = cursor?.d === 'p';
-  const walkKeys = keys.map((k) => ({ column: k.column, desc: backwards ? !k.desc : k.desc }));
-
-  const where = [...options.where];
-  const params = [...options.params];
-  if (cursor !== undefined) {
-    const boundary = keysetCondition(walkKeys, [...cursor.v, cursor.id]);
-    where.push(boundary.sql);
-    params.push(...boundary.params);
-  }
-  const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const orderSql = `ORDER BY ${walkKeys.map((k) => `${k.column} ${k.desc ? 'DESC' : 'ASC'}`).join(', ')}`;
-  const rows = options.db
-    .prepare(`SELECT ${options.select} FROM ${options.from} ${whereSql} ${orderSql} LIMIT ?`)
-    .all(...params, options.limit + 1) as Row[];
+  const pageQuery = buildCursorQuery(options, cursor);
+  const rows = options.db.prepare(pageQuery.sql).all(...pageQuery.params) as Row[];
 
   const hasMore = rows.length > options.limit;
   const pageRows = rows.slice(0, options.limit);
@@ -128,6 +113,30 @@ export function queryCursorPage<Row extends Record<string, unknown>, T>(
     links: { first: null, last: null, prev: linkFor(prevCursor), next: linkFor(nextCursor) },
     meta: { path, per_page: options.limit, next_cursor: nextCursor, prev_cursor: prevCursor },
   };
+}
+
+/** The one SELECT a cursor page runs (exported so tests can EXPLAIN it). */
+export function buildCursorQuery(
+  options: Pick<CursorQueryOptions<never, never>, 'from' | 'select' | 'where' | 'params' | 'sort' | 'idColumn' | 'limit'>,
+  cursor: CursorPayload | undefined,
+): { sql: string; params: unknown[] } {
+  const idDesc = options.sort.length > 0 ? options.sort[options.sort.length - 1]!.desc : false;
+  const keys = [...options.sort.map((k) => ({ column: k.column, desc: k.desc })), { column: options.idColumn, desc: idDesc }];
+  // Walking backwards (prev page) = the same query with every direction flipped, then reversed.
+  const backwards = cursor?.d === 'p';
+  const walkKeys = keys.map((k) => ({ column: k.column, desc: backwards ? !k.desc : k.desc }));
+
+  const where = [...options.where];
+  const params = [...options.params];
+  if (cursor !== undefined) {
+    const boundary = keysetCondition(walkKeys, [...cursor.v, cursor.id]);
+    where.push(boundary.sql);
+    params.push(...boundary.params);
+  }
+  const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const orderSql = `ORDER BY ${walkKeys.map((k) => `${k.column} ${k.desc ? 'DESC' : 'ASC'}`).join(', ')}`;
+  // One row more than asked tells whether another page exists.
+  return { sql: `SELECT ${options.select} FROM ${options.from} ${whereSql} ${orderSql} LIMIT ?`, params: [...params, options.limit + 1] };
 }
 
 /**
