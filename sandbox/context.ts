@@ -1,5 +1,6 @@
 // What every sandbox module receives: the database, the options it was started with, the clock,
 // where it is served, and hooks through which modules react to each other without importing each other.
+import { randomBytes } from 'node:crypto';
 import type { SandboxDatabase } from './db/connection';
 
 export type SeedName = 'demo' | 'empty';
@@ -66,6 +67,8 @@ export interface SandboxContext {
   hooks: SandboxHooks;
   /** Mutable at runtime (faults may tighten it). */
   rateLimit: RateLimitConfig;
+  /** Random per start; guards the /_sandbox control routes (sent as a header by tests and tools). */
+  adminSecret: string;
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimitConfig = { limit: 6000, windowSeconds: 60 };
@@ -79,6 +82,7 @@ export function createContext(db: SandboxDatabase, options: SandboxOptions): San
     prefix: normalizePrefix(options.prefix ?? '/v1'),
     hooks: { onInstallationUpdated: () => {} },
     rateLimit: { ...(options.rateLimit ?? DEFAULT_RATE_LIMIT) },
+    adminSecret: randomBytes(24).toString('base64url'),
   };
 }
 

@@ -9,7 +9,6 @@ import { runMigrations } from './db/migrate';
 import { migrations } from './db/migrations/index';
 import { applySeed } from './seed/index';
 import { startDispatcherService } from './dispatcher/service';
-import { randomBytes } from 'node:crypto';
 
 export interface RunningSandbox {
   /** e.g. http://127.0.0.1:4010/v1 */
@@ -58,13 +57,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     // Background services start here, one line each, once the origin is known.
     if (options.dispatch !== false) services.push(startDispatcherService(ctx));
 
-    const adminSecret = randomBytes(24).toString('base64url');
     const listening = app;
     let closed = false;
     return {
       baseUrl: `${ctx.origin}${ctx.prefix}`,
       origin: ctx.origin,
-      adminSecret,
+      adminSecret: ctx.adminSecret,
       mintToken: async (tokenOptions) => (await mintToken(db, ctx.now(), tokenOptions)).token,
       revokeToken: (jti) => revokeToken(db, jti, ctx.now()),
       ctx,
