@@ -1,0 +1,54 @@
+// `npm run sandbox` as a user runs it: serves on the printed URL, prints how to mint a token but no
+// token, and on SIGTERM closes gracefully (exit 0, database closed and checkpointed).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mintToken } from './auth/tokens';
+import { openDatabase } from './db/connection';
+import { request } from './testing/client';
+
+describe('npm run sandbox', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sandbox-cli-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('serves the printed URL and shuts down gracefully on SIGTERM', async () => {
+    const dbFile = join(dir, 'cli.db');
+    const child = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), ['sandbox/cli.ts', '--port', '0', '--db', dbFile, '--seed', 'empty'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const deadline = Date.now() + 25_000;
+      while (!/Press Ctrl\+C/.test(stdout)) {
+        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`CLI did not start: ${stdout}${stderr}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const baseUrl = /serving (http:\/\/127\.0\.0\.1:\d+\/v1)/.exec(stdout)?.[1];
+      expect(baseUrl).toBeDefined();
+      expect(stdout).toContain(`npm run sandbox:token -- --name my-laptop --db ${dbFile}`);
+      expect(stdout).not.toMatch(/eyJ[\w-]+\.[\w-]+\./); // no JWT printed
+
+      // a token minted in the same database file (as the token CLI does) is accepted
+      const db = openDatabase(dbFile);
+      const { token } = await mintToken(db, new Date(), { name: 'cli-test' });
+      db.close();
+      const response = await request({ baseUrl: baseUrl! }, 'GET', '/drivers?limit=2', { token });
+      expect(response.status).toBe(200);
+      expect(response.body.data.map((d: { slug: string }) => d.slug)).toEqual(['digital_manager_guru', 'bling']);
+
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(stdout).toContain('sandbox: stopped.');
+      // the last connection closed cleanly: SQLite checkpointed and removed the WAL file
+      expect(existsSync(`${dbFile}-wal`)).toBe(false);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+});
