@@ -5,6 +5,7 @@
 import type { AnyRoute } from '@tanstack/react-router';
 import { settingsScreen } from '../screens/settings/route';
 import { activityScreen } from '../screens/activity/route';
+import { eventsScreen } from '../screens/events/route';
 
 /** Every screen the product has, in navigation order (i18n key `nav.<id>`). */
 export const navOrder = ['overview', 'events', 'deliveries', 'drivers', 'installations', 'webhooks', 'activity', 'settings'] as const;
@@ -17,7 +18,7 @@ export interface ScreenDefinition {
   route: AnyRoute;
 }
 
-export const screens: ScreenDefinition[] = [settingsScreen, activityScreen];
+export const screens: ScreenDefinition[] = [settingsScreen, activityScreen, eventsScreen];
 
 /** Registered screens in navigation order. */
 export function navScreens(list: ScreenDefinition[] = screens): ScreenDefinition[] {

@@ -10,6 +10,7 @@ import { tokenChannels, tokenEvents } from './channels/token';
 import { shellChannels, shellEvents } from './channels/shell';
 import { activityChannels, activityEvents } from './channels/activity';
 import { jobsChannels, jobsEvents } from './channels/jobs';
+import { viewsChannels, viewsEvents } from './channels/views';
 import { connectionChannels, connectionEvents } from './channels/connection';
 import { capabilitiesChannels, capabilitiesEvents } from './channels/capabilities';
 import { driversChannels, driversEvents } from './channels/drivers';
@@ -25,6 +26,7 @@ export const contract = {
   ...shellChannels,
   ...activityChannels,
   ...jobsChannels,
+  ...viewsChannels,
   ...connectionChannels,
   ...capabilitiesChannels,
   ...driversChannels,
@@ -41,6 +43,7 @@ export const mainEvents = {
   ...shellEvents,
   ...activityEvents,
   ...jobsEvents,
+  ...viewsEvents,
   ...connectionEvents,
   ...capabilitiesEvents,
   ...driversEvents,

@@ -1,0 +1,195 @@
+// The Events screen: filters (in the URL), the virtualized keyset list, live tail, the detail
+// drawer, export / bulk redeliver, local/UTC switch and the keyboard (j/k, Enter, /, Esc).
+import { Alert, Button, Drawer, Group, SegmentedControl, Stack, Switch, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useNavigate } from '@tanstack/react-router';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PlatformEvent } from '../../../shared/api/index';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useSettings, useUpdateSettings } from '../../session/session-queries';
+import { EventDetail } from './EventDetail';
+import { EventsTable } from './EventsTable';
+import { FiltersBar } from './FiltersBar';
+import { JobsActions } from './jobs/JobsActions';
+import { JobsPanel } from './jobs/JobsPanel';
+import { emptyTail, newestCreatedAt, receive, release, type TailState } from './live-tail';
+import { useEventsList, useNewerEvents } from './events-queries';
+import { filterKey, filtersOnly, hasFilters, toEventFilter, type EventsSearch } from './events-search';
+import { eventsRoute } from './route';
+import { SavedViews } from './SavedViews';
+
+// Scrolled further than this from the top = "away": live tail holds new rows in the pill.
+const AWAY_PX = 40;
+
+export function EventsScreen() {
+  const { t } = useTranslation();
+  const search = eventsRoute.useSearch();
+  const navigate = useNavigate({ from: '/events' });
+  const settings = useSettings();
+  const updateSettings = useUpdateSettings();
+
+  // The anchor fixes relative ranges ("last 24 h") for this load of the list; a filter change or
+  // Refresh moves it. Keeping it stable keeps the keyset pages stable.
+  const filtersJson = JSON.stringify(filtersOnly(search));
+  const [anchor, setAnchor] = useState(() => ({ key: filtersJson, at: new Date().toISOString() }));
+  if (anchor.key !== filtersJson) setAnchor({ key: filtersJson, at: new Date().toISOString() });
+  const filter = useMemo(() => toEventFilter(JSON.parse(anchor.key) as EventsSearch, new Date(anchor.at)), [anchor]);
+
+  const list = useEventsList(filter, anchor.at);
+  const pageRows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  const pageIds = useMemo(() => new Set(pageRows.map((e) => e.id)), [pageRows]);
+
+  // Live tail.
+  const [live, setLive] = useState(false);
+  const [tail, setTail] = useState<TailState>(emptyTail);
+  const [tailFor, setTailFor] = useState(filterKey(filter) + anchor.at);
+  if (tailFor !== filterKey(filter) + anchor.at) {
+    setTailFor(filterKey(filter) + anchor.at);
+    setTail(emptyTail);
+  }
+  const [scrollTop, setScrollTop] = useState(0);
+  const open = !!search.event;
+  const paused = scrollTop > AWAY_PX || open;
+  const since = newestCreatedAt(tail, pageRows[0]?.created_at ?? anchor.at);
+  const newer = useNewerEvents(filter, since, live && list.isSuccess);
+  // Merge each poll result once (state derived during render, not in an effect: no extra paint).
+  const [mergedPoll, setMergedPoll] = useState<unknown>(null);
+  if (newer.data && newer.data !== mergedPoll) {
+    setMergedPoll(newer.data);
+    if (newer.data.items.length > 0) setTail(receive(tail, newer.data.items, paused, pageIds));
+  }
+  if (!paused && tail.waiting.length > 0) setTail(release(tail));
+  const freshIds = useMemo(() => new Set(tail.shown.slice(0, 20).map((e) => e.id)), [tail.shown]);
+
+  const rows: PlatformEvent[] = useMemo(() => (tail.shown.length ? [...tail.shown, ...pageRows] : pageRows), [tail.shown, pageRows]);
+
+  // Selection and keyboard.
+  const [activeIndex, setActiveIndex] = useState(-1);
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const setSearch = useCallback(
+    (patch: Partial<EventsSearch>) => void navigate({ search: (prev: EventsSearch) => ({ ...prev, ...patch }), replace: false }),
+    [navigate],
+  );
+  const openRow = (index: number) => {
+    const row = rows[index];
+    if (!row) return;
+    setActiveIndex(index);
+    setSearch({ event: row.id });
+  };
+  useHotkeys([
+    ['j', () => setActiveIndex((i) => Math.min(rows.length - 1, i + 1))],
+    ['k', () => setActiveIndex((i) => Math.max(0, i - 1))],
+    ['Enter', () => activeIndex >= 0 && !open && openRow(activeIndex)],
+    ['/', () => nameRef.current?.focus()],
+    ['Escape', () => (open ? setSearch({ event: undefined }) : setActiveIndex(-1))],
+  ]);
+
+  const jumpToTop = () => {
+    scrollerRef.current?.scrollTo({ top: 0 });
+    setScrollTop(0);
+    setTail(release);
+  };
+
+  const timeDisplay = settings.data?.settings.timeDisplay ?? 'local';
+  const onLoadMore = useCallback(() => void list.fetchNextPage(), [list]);
+
+  return (
+    <Stack gap="sm" data-testid="events-screen">
+      <Group justify="space-between" align="center">
+        <Title order={2}>{t('events.title')}</Title>
+        <Group gap="sm">
+          <SavedViews search={filtersOnly(search)} onApply={(s) => void navigate({ search: s })} />
+          <SegmentedControl
+            size="xs"
+            value={timeDisplay}
+            onChange={(v) => updateSettings.mutate({ timeDisplay: v as 'local' | 'utc' })}
+            data={[
+              { value: 'local', label: t('events.time.local') },
+              { value: 'utc', label: t('events.time.utc') },
+            ]}
+            aria-label={t('events.time.label')}
+            data-testid="time-display"
+          />
+          <Switch checked={live} onChange={(e) => setLive(e.currentTarget.checked)} label={t('events.live.toggle')} data-testid="live-tail-toggle" />
+          <Button size="xs" variant="default" onClick={() => setAnchor({ key: filtersJson, at: new Date().toISOString() })} data-testid="events-refresh">
+            {t('events.refresh')}
+          </Button>
+          <JobsActions filter={filter} />
+        </Group>
+      </Group>
+      <FiltersBar
+        search={search}
+        onChange={(patch) => setSearch({ ...patch, event: undefined })}
+        onClear={() => void navigate({ search: {} })}
+        nameRef={nameRef}
+      />
+      <JobsPanel />
+      {tail.waiting.length > 0 && (
+        <Group justify="center">
+          <Button size="xs" radius="xl" onClick={jumpToTop} data-testid="live-new-pill">
+            {t('events.live.newCount', { count: tail.waiting.length })}
+          </Button>
+        </Group>
+      )}
+      {list.error ? (
+        <Stack gap="xs">
+          <ErrorAlert error={list.error} testId="events-error" />
+          <Button size="xs" variant="default" w="fit-content" onClick={() => void list.refetch()}>
+            {t('events.retry')}
+          </Button>
+        </Stack>
+      ) : list.isPending ? (
+        <Text size="sm" c="dimmed" data-testid="events-loading">
+          {t('events.loading')}
+        </Text>
+      ) : rows.length === 0 ? (
+        <Alert color="gray" data-testid="events-empty" title={hasFilters(search) ? t('events.empty.filteredTitle') : t('events.empty.title')}>
+          <Text size="sm">{hasFilters(search) ? t('events.empty.filteredHint') : t('events.empty.hint')}</Text>
+          {hasFilters(search) && (
+            <Button size="xs" variant="default" mt="xs" onClick={() => void navigate({ search: {} })}>
+              {t('events.filters.clear')}
+            </Button>
+          )}
+        </Alert>
+      ) : (
+        <>
+          <Text size="xs" c="dimmed" data-testid="events-count">
+            {list.hasNextPage ? t('events.loadedMore', { count: rows.length }) : t('events.loadedAll', { count: rows.length })}
+            {' · '}
+            {t('events.keyboardHint')}
+          </Text>
+          <EventsTable
+            rows={rows}
+            activeIndex={activeIndex}
+            freshIds={freshIds}
+            scrollerRef={scrollerRef}
+            hasMore={!!list.hasNextPage}
+            loadingMore={list.isFetchingNextPage}
+            onLoadMore={onLoadMore}
+            onOpen={openRow}
+            onScrollTopChange={setScrollTop}
+            height="calc(100vh - 300px)"
+          />
+        </>
+      )}
+      <Drawer
+        opened={open}
+        onClose={() => setSearch({ event: undefined })}
+        position="right"
+        size="xl"
+        title={t('events.detail.title')}
+        closeButtonProps={{ 'aria-label': t('events.detail.close') }}
+      >
+        {search.event && (
+          <EventDetail
+            id={search.event}
+            onOpenEvent={(id) => setSearch({ event: id })}
+            onFilter={(patch) => void navigate({ search: (prev: EventsSearch) => ({ ...filtersOnly(prev), ...patch }) })}
+          />
+        )}
+      </Drawer>
+    </Stack>
+  );
+}
