@@ -23,7 +23,7 @@ import {
   type RetryPolicyBody,
 } from '../../shared/api/index';
 import { CapabilityCache, unsupportedError, type CapabilityName } from './capabilities';
-import { pathId, PlatformHttp, type ApiRequest, type QueryValue } from './http';
+import { pathId, type PlatformHttp, type ApiRequest, type QueryValue } from './http';
 import { malformedError } from './wire-errors';
 
 export interface ListQuery {

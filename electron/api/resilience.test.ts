@@ -38,7 +38,7 @@ describe('idempotent writes', () => {
       const body = await readBody(req);
       const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => k !== 'host' && k !== 'connection' && k !== 'content-length')) as Record<string, string>;
       if (req.method === 'POST') keysSeen.push(headers['idempotency-key'] ?? '(none)');
-      const upstream = await fetch(`${h.sandbox.origin}${req.url}`, { method: req.method, headers, ...(body.length ? { body } : {}) });
+      const upstream = await fetch(`${h.sandbox.origin}${req.url}`, { method: req.method, headers, ...(body.length ? { body: body.toString("utf8") } : {}) });
       const text = await upstream.text();
       if (req.method === 'POST' && dropped === 0) {
         dropped++;

@@ -2,7 +2,7 @@
 // server that answers the way the vendor's docs show (bare lists, bare resources, unknown enum
 // values and fields, numeric ids) and lacks the optional routes (404 / 405).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { driverSchema } from '../../shared/api/drivers';
@@ -19,7 +19,7 @@ let server: Server;
 let base = '';
 const requests: string[] = [];
 
-function json(res: import('node:http').ServerResponse, status: number, body: unknown) {
+function json(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 

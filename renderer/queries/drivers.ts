@@ -1,0 +1,60 @@
+// Drivers: list, detail, and the enable/disable toggle — optimistic in every cached drivers query,
+// rolled back exactly on failure, then refreshed from the server's answer.
+import { useMutation, useQuery, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import { call } from '../bridge/ipc';
+import type { Driver } from '../../shared/api/drivers';
+import type { DriversListInput } from '../../shared/ipc/channels/drivers';
+import { queryKeys } from './keys';
+
+type DriversList = Awaited<ReturnType<typeof call<'drivers:list'>>>;
+
+export function useDrivers(input: DriversListInput = {}) {
+  return useQuery({ queryKey: queryKeys.drivers.list(input), queryFn: ({ signal }) => call('drivers:list', input, { signal }) });
+}
+
+export function useDriver(id: string | undefined) {
+  return useQuery({
+    queryKey: queryKeys.drivers.detail(id ?? ''),
+    queryFn: ({ signal }) => call('drivers:get', { id: id ?? '' }, { signal }),
+    enabled: !!id,
+  });
+}
+
+export interface DriverToggle {
+  id: string;
+  enable: boolean;
+  /** From `newActionId()` at the click; reused by retries. */
+  actionId: string;
+}
+
+interface ToggleContext {
+  snapshots: Array<[QueryKey, unknown]>;
+}
+
+/** The toggle's mutation options, separate from React so they can be tested with a plain QueryClient. */
+export function driverToggleOptions(queryClient: QueryClient) {
+  return {
+    mutationFn: ({ id, enable, actionId }: DriverToggle) => call(enable ? 'drivers:enable' : 'drivers:disable', { id, actionId }),
+    onMutate: async ({ id, enable }: DriverToggle): Promise<ToggleContext> => {
+      await queryClient.cancelQueries({ queryKey: queryKeys.drivers.all });
+      const snapshots = queryClient.getQueriesData({ queryKey: queryKeys.drivers.all });
+      const patch = (driver: Driver): Driver => (driver.id === id || driver.slug === id ? { ...driver, enabled: enable } : driver);
+      queryClient.setQueriesData<DriversList>({ queryKey: queryKeys.drivers.lists() }, (data) => (data ? { ...data, items: data.items.map(patch) } : data));
+      queryClient.setQueriesData<Driver>({ queryKey: queryKeys.drivers.details() }, (data) => (data ? patch(data) : data));
+      return { snapshots };
+    },
+    onError: (_error: unknown, _toggle: DriverToggle, context: ToggleContext | undefined) => {
+      for (const [key, data] of context?.snapshots ?? []) queryClient.setQueryData(key, data);
+    },
+    onSuccess: (driver: Driver) => {
+      queryClient.setQueryData(queryKeys.drivers.detail(driver.id), driver);
+    },
+    // Lists may be filtered by `enabled`: refetch them rather than guess membership.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.drivers.lists() }),
+  };
+}
+
+export function useToggleDriver() {
+  const queryClient = useQueryClient();
+  return useMutation(driverToggleOptions(queryClient));
+}

@@ -1,0 +1,50 @@
+// Installations: list, detail, create, patch, and the enable/disable/reauthorize actions.
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { call } from '../bridge/ipc';
+import type { CreateInstallationBody, Installation, PatchInstallationBody } from '../../shared/api/installations';
+import type { InstallationsListInput } from '../../shared/ipc/channels/installations';
+import { queryKeys } from './keys';
+
+export function useInstallations(input: InstallationsListInput = {}) {
+  return useQuery({ queryKey: queryKeys.installations.list(input), queryFn: ({ signal }) => call('installations:list', input, { signal }) });
+}
+
+export function useInstallation(id: string | undefined) {
+  return useQuery({
+    queryKey: queryKeys.installations.detail(id ?? ''),
+    queryFn: ({ signal }) => call('installations:get', { id: id ?? '' }, { signal }),
+    enabled: !!id,
+  });
+}
+
+/** After any installation write: its detail is the answer; lists (status, name, order) refetch. */
+function settleInstallation(queryClient: QueryClient, installation: Installation) {
+  queryClient.setQueryData(queryKeys.installations.detail(installation.id), installation);
+  return queryClient.invalidateQueries({ queryKey: queryKeys.installations.lists() });
+}
+
+export function useCreateInstallation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { body: CreateInstallationBody; actionId: string }) => call('installations:create', input),
+    onSuccess: (installation) => settleInstallation(queryClient, installation),
+  });
+}
+
+export function useUpdateInstallation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string; body: PatchInstallationBody; actionId: string }) => call('installations:update', input),
+    onSuccess: (installation) => settleInstallation(queryClient, installation),
+  });
+}
+
+export type InstallationAction = 'enable' | 'disable' | 'reauthorize';
+
+export function useInstallationAction(action: InstallationAction) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string; actionId: string }) => call(`installations:${action}`, input),
+    onSuccess: (installation) => settleInstallation(queryClient, installation),
+  });
+}
