@@ -6,6 +6,8 @@ import type { AnyRoute } from '@tanstack/react-router';
 import { settingsScreen } from '../screens/settings/route';
 import { activityScreen } from '../screens/activity/route';
 import { eventsScreen } from '../screens/events/route';
+import { driversScreen } from '../screens/drivers/route';
+import { installationsScreen } from '../screens/installations/route';
 
 /** Every screen the product has, in navigation order (i18n key `nav.<id>`). */
 export const navOrder = ['overview', 'events', 'deliveries', 'drivers', 'installations', 'webhooks', 'activity', 'settings'] as const;
@@ -18,7 +20,7 @@ export interface ScreenDefinition {
   route: AnyRoute;
 }
 
-export const screens: ScreenDefinition[] = [settingsScreen, activityScreen, eventsScreen];
+export const screens: ScreenDefinition[] = [settingsScreen, activityScreen, eventsScreen, driversScreen, installationsScreen];
 
 /** Registered screens in navigation order. */
 export function navScreens(list: ScreenDefinition[] = screens): ScreenDefinition[] {

@@ -1,0 +1,161 @@
+// Drivers: the catalogue with the documented filters (name, type, enabled) and sorts, a detail
+// panel, and enable/disable through a confirmation. Keyboard: rows are focusable; Space toggles
+// the focused row (after the confirmation), Enter opens its detail.
+import { Badge, Button, Card, Grid, Group, Loader, Select, Stack, Switch, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { useNavigate } from '@tanstack/react-router';
+import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Driver } from '../../../shared/api/drivers';
+import type { DriversListInput } from '../../../shared/ipc/channels/drivers';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { ReadOnlyBanner, WriteGuarded } from '../../components/confirm/WriteGuard';
+import { Time } from '../../components/time/Time';
+import { DriverDetail } from './DriverDetail';
+import { useDriversList } from './drivers-queries';
+import { driversRoute, type DriversSearch } from './route';
+import { useDriverToggleAction } from './use-driver-toggle';
+
+const sortableColumns = ['name', 'type', 'version', 'created_at'] as const;
+
+export function DriversScreen() {
+  const { t } = useTranslation();
+  const search = driversRoute.useSearch();
+  const navigate = useNavigate({ from: '/drivers' });
+  const setSearch = (patch: Partial<DriversSearch>) => void navigate({ search: { ...search, ...patch }, replace: true });
+  const input: DriversListInput = {
+    filters: {
+      ...(search.name ? { name: search.name } : {}),
+      ...(search.type ? { type: search.type } : {}),
+      ...(search.enabled ? { enabled: search.enabled === 'true' } : {}),
+    },
+    sort: search.sort ?? 'name',
+    limit: 100,
+  };
+  const list = useDriversList(input);
+  const toggle = useDriverToggleAction();
+  const selected = list.data?.items.find((d) => d.id === search.driver || d.slug === search.driver) ?? null;
+
+  const sortBy = (field: string) => {
+    const current = search.sort ?? 'name';
+    setSearch({ sort: current === field ? `-${field}` : field });
+  };
+  const sortMark = (field: string) => ((search.sort ?? 'name') === field ? ' ▲' : search.sort === `-${field}` ? ' ▼' : '');
+
+  const onRowKey = (event: KeyboardEvent<HTMLTableRowElement>, driver: Driver) => {
+    if (event.target !== event.currentTarget) return; // keys inside the switch/button keep their own meaning
+    if (event.key === ' ') {
+      event.preventDefault();
+      void toggle.run(driver);
+    } else if (event.key === 'Enter') {
+      setSearch({ driver: driver.id });
+    }
+  };
+
+  return (
+    <Stack gap="md" data-testid="drivers-screen">
+      <Title order={1}>{t('drivers.title')}</Title>
+      <ReadOnlyBanner />
+      <Group gap="sm" align="flex-end" role="search">
+        <TextInput
+          label={t('drivers.filters.search')}
+          defaultValue={search.name ?? ''}
+          onChange={(event) => setSearch({ name: event.currentTarget.value || undefined })}
+          data-testid="drivers-filter-name"
+        />
+        <Select
+          label={t('drivers.filters.type')}
+          data={['webhook']}
+          value={search.type ?? null}
+          onChange={(value) => setSearch({ type: value ?? undefined })}
+          clearable
+          data-testid="drivers-filter-type"
+        />
+        <Select
+          label={t('drivers.filters.enabled')}
+          data={[
+            { value: 'true', label: t('drivers.state.enabled') },
+            { value: 'false', label: t('drivers.state.disabled') },
+          ]}
+          value={search.enabled ?? null}
+          onChange={(value) => setSearch({ enabled: value === 'true' || value === 'false' ? value : undefined })}
+          clearable
+          data-testid="drivers-filter-enabled"
+        />
+      </Group>
+      <ErrorAlert error={list.error} />
+      {list.isPending && <Loader aria-label={t('shell.loading')} />}
+      <Grid>
+        <Grid.Col span={{ base: 12, lg: selected ? 7 : 12 }}>
+          {list.data && list.data.items.length === 0 && <Text data-testid="drivers-empty">{t('drivers.empty')}</Text>}
+          {list.data && list.data.items.length > 0 && (
+            <Table highlightOnHover data-testid="drivers-table" aria-label={t('drivers.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  {sortableColumns.map((field) => (
+                    <Table.Th key={field} aria-sort={search.sort === field || (!search.sort && field === 'name') ? 'ascending' : search.sort === `-${field}` ? 'descending' : 'none'}>
+                      <UnstyledButton onClick={() => sortBy(field)} data-testid={`drivers-sort-${field}`}>
+                        {t(`drivers.columns.${field}`)}
+                        {sortMark(field)}
+                      </UnstyledButton>
+                    </Table.Th>
+                  ))}
+                  <Table.Th>{t('drivers.columns.enabled')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.data.items.map((driver) => (
+                  <Table.Tr
+                    key={driver.id}
+                    tabIndex={0}
+                    onKeyDown={(event) => onRowKey(event, driver)}
+                    data-testid={`driver-row-${driver.slug}`}
+                    data-enabled={driver.enabled}
+                    aria-selected={selected?.id === driver.id}
+                  >
+                    <Table.Td>
+                      <Button variant="subtle" size="compact-sm" onClick={() => setSearch({ driver: driver.id })} data-testid={`driver-open-${driver.slug}`}>
+                        {driver.name}
+                      </Button>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant="outline">{driver.type}</Badge>
+                    </Table.Td>
+                    <Table.Td>{driver.version}</Table.Td>
+                    <Table.Td>
+                      <Time value={driver.created_at} withMillis={false} />
+                    </Table.Td>
+                    <Table.Td>
+                      <WriteGuarded>
+                        {(disabled) => (
+                          <Switch
+                            checked={driver.enabled}
+                            disabled={disabled || toggle.pending}
+                            onChange={() => void toggle.run(driver)}
+                            aria-label={driver.enabled ? t('drivers.disableNamed', { name: driver.name }) : t('drivers.enableNamed', { name: driver.name })}
+                            data-testid={`driver-toggle-${driver.slug}`}
+                          />
+                        )}
+                      </WriteGuarded>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Grid.Col>
+        {selected && (
+          <Grid.Col span={{ base: 12, lg: 5 }}>
+            <Card withBorder padding="md">
+              <Group justify="flex-end">
+                <Button variant="subtle" size="xs" onClick={() => setSearch({ driver: undefined })}>
+                  {t('drivers.detail.close')}
+                </Button>
+              </Group>
+              <DriverDetail driver={selected} />
+            </Card>
+          </Grid.Col>
+        )}
+      </Grid>
+    </Stack>
+  );
+}

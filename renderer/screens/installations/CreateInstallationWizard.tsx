@@ -1,0 +1,227 @@
+// Create an installation: pick an enabled driver (or enable one from here), fill the form generated
+// from its available_settings, then — for OAuth drivers — open the approval page and follow the
+// installation until it is active. API-key drivers are active at once, or show the server's error
+// on the key field.
+import { Alert, Button, Group, List, Loader, Modal, Radio, Stack, Stepper, Text, TextInput } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../bridge/ipc';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { newActionId } from '../../components/confirm/confirm-rules';
+import { WriteButton, WriteGuarded } from '../../components/confirm/WriteGuard';
+import { MetaEditor } from '../../components/settings-form/MetaEditor';
+import { SettingsForm } from '../../components/settings-form/SettingsForm';
+import type { Driver } from '../../../shared/api/drivers';
+import type { Installation } from '../../../shared/api/installations';
+import {
+  buildCreateSettings,
+  buildSettingsForm,
+  initialFormState,
+  metaObjectFromRows,
+  validateSettings,
+  type MetaRow,
+  type SettingsFormState,
+} from '../../../shared/settings-form';
+import { useDriversList } from '../drivers/drivers-queries';
+import { useDriverToggleAction } from '../drivers/use-driver-toggle';
+import { submitErrorsFrom, type SubmitErrors } from './installation-submit';
+import { useInvalidateInstallations } from './installations-queries';
+import { OAuthFollow } from './OAuthFollow';
+
+const noErrors: SubmitErrors = { settings: {}, name: null, other: {}, general: null };
+
+function DriverStep({ drivers, selectedId, onSelect }: { drivers: Driver[]; selectedId: string | null; onSelect: (id: string) => void }) {
+  const { t } = useTranslation();
+  const toggle = useDriverToggleAction();
+  const enabled = drivers.filter((d) => d.enabled);
+  const disabled = drivers.filter((d) => !d.enabled);
+  return (
+    <Stack gap="sm" data-testid="wizard-driver-step">
+      <Radio.Group label={t('installations.wizard.pickDriver')} value={selectedId} onChange={onSelect}>
+        <Stack gap={6} mt="xs">
+          {enabled.length === 0 && <Text size="sm">{t('installations.wizard.noEnabledDrivers')}</Text>}
+          {enabled.map((driver) => (
+            <Radio key={driver.id} value={driver.id} label={`${driver.name} (${driver.slug})`} description={driver.auth_method ?? undefined} data-testid={`wizard-driver-${driver.slug}`} />
+          ))}
+        </Stack>
+      </Radio.Group>
+      {disabled.length > 0 && (
+        <Stack gap={4}>
+          <Text size="sm" fw={600}>
+            {t('installations.wizard.disabledDrivers')}
+          </Text>
+          {disabled.map((driver) => (
+            <Group key={driver.id} gap="xs">
+              <Text size="sm">{driver.name}</Text>
+              <WriteGuarded>
+                {(blocked) => (
+                  <Button size="compact-xs" variant="light" disabled={blocked || toggle.pending} onClick={() => void toggle.run(driver)} data-testid={`wizard-enable-${driver.slug}`}>
+                    {t('installations.wizard.enableDriver')}
+                  </Button>
+                )}
+              </WriteGuarded>
+            </Group>
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
+export function CreateInstallationWizard({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const drivers = useDriversList({ sort: 'name', limit: 100 });
+  const invalidate = useInvalidateInstallations();
+  const [step, setStep] = useState(0);
+  const [driverId, setDriverId] = useState<string | null>(null);
+  const driver = drivers.data?.items.find((d) => d.id === driverId) ?? null;
+  const model = useMemo(() => buildSettingsForm(driver?.available_settings ?? {}), [driver]);
+  const [name, setName] = useState('');
+  const [form, setForm] = useState<SettingsFormState>(() => initialFormState(model));
+  const [meta, setMeta] = useState<MetaRow[]>([]);
+  const [showAllErrors, setShowAllErrors] = useState(false);
+  const [errors, setErrors] = useState<SubmitErrors>(noErrors);
+  const [created, setCreated] = useState<Installation | null>(null);
+
+  const create = useMutation({
+    mutationFn: (input: { actionId: string; body: { driver_id: string; name: string; settings: Record<string, unknown>; meta?: Record<string, unknown> } }) =>
+      call('installations:create', input),
+  });
+
+  const reset = () => {
+    setStep(0);
+    setDriverId(null);
+    setName('');
+    setMeta([]);
+    setShowAllErrors(false);
+    setErrors(noErrors);
+    setCreated(null);
+    create.reset();
+  };
+  const close = () => {
+    reset();
+    onClose();
+  };
+
+  const chooseDriver = (id: string) => {
+    setDriverId(id);
+    const next = drivers.data?.items.find((d) => d.id === id);
+    setForm(initialFormState(buildSettingsForm(next?.available_settings ?? {})));
+    setErrors(noErrors);
+  };
+
+  const onFormChange = (next: SettingsFormState) => {
+    // A server error on a field goes away as soon as the operator edits that field.
+    const changed = [...next.touched].filter((key) => next.values[key] !== form.values[key]);
+    if (changed.some((key) => errors.settings[key])) {
+      const settings = { ...errors.settings };
+      for (const key of changed) delete settings[key];
+      setErrors({ ...errors, settings });
+    }
+    setForm(next);
+  };
+
+  const submit = async () => {
+    if (!driver) return;
+    setShowAllErrors(true);
+    const clientErrors = validateSettings(model, form);
+    const metaResult = metaObjectFromRows(meta);
+    if (name.trim() === '' || Object.keys(clientErrors).length > 0 || Object.keys(metaResult.errors).length > 0) return;
+    setErrors(noErrors);
+    try {
+      const installation = await create.mutateAsync({
+        actionId: newActionId(),
+        body: {
+          driver_id: driver.id,
+          name: name.trim(),
+          settings: buildCreateSettings(model, form),
+          ...(Object.keys(metaResult.meta).length > 0 ? { meta: metaResult.meta } : {}),
+        },
+      });
+      setCreated(installation);
+      setStep(2);
+      void invalidate();
+    } catch (error) {
+      setErrors(submitErrorsFrom(model, error));
+    }
+  };
+
+  const nameError = errors.name?.join(' ') ?? (showAllErrors && name.trim() === '' ? t('installations.settingsForm.errors.required') : undefined);
+  const needsOAuth = created && (created.status === 'pending_auth' || (created.method === 'oauth' && created.status !== 'active'));
+
+  return (
+    <Modal opened={opened} onClose={close} title={t('installations.wizard.title')} size="xl" data-testid="create-installation-modal">
+      <Stepper active={step} size="sm" mb="md">
+        <Stepper.Step label={t('installations.wizard.stepDriver')} />
+        <Stepper.Step label={t('installations.wizard.stepSettings')} />
+        <Stepper.Step label={t('installations.wizard.stepConnect')} />
+      </Stepper>
+      {step === 0 && (
+        <Stack>
+          {drivers.isPending && <Loader aria-label={t('shell.loading')} />}
+          <ErrorAlert error={drivers.error} />
+          {drivers.data && <DriverStep drivers={drivers.data.items} selectedId={driverId} onSelect={chooseDriver} />}
+          <Group justify="flex-end">
+            <Button disabled={!driver || !driver.enabled} onClick={() => setStep(1)} data-testid="wizard-next">
+              {t('installations.wizard.next')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+      {step === 1 && driver && (
+        <Stack component="form" onSubmit={(event) => { event.preventDefault(); void submit(); }} data-testid="wizard-settings-step" data-driver={driver.slug}>
+          <TextInput
+            label={t('installations.fields.name')}
+            required
+            value={name}
+            onChange={(event) => {
+              setName(event.currentTarget.value);
+              if (errors.name) setErrors({ ...errors, name: null });
+            }}
+            error={nameError}
+            data-testid="installation-name"
+          />
+          <SettingsForm model={model} state={form} onChange={onFormChange} showAllErrors={showAllErrors} serverErrors={errors.settings} mode="create" />
+          <MetaEditor rows={meta} onChange={setMeta} />
+          {Object.keys(errors.other).length > 0 && (
+            <Alert color="red" data-testid="wizard-other-errors">
+              <List size="sm">
+                {Object.entries(errors.other).map(([key, messages]) => (
+                  <List.Item key={key}>
+                    <strong>{key}</strong>: {messages.join(' ')}
+                  </List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
+          <ErrorAlert error={errors.general} testId="wizard-error" />
+          <Group justify="space-between">
+            <Button variant="default" onClick={() => setStep(0)}>
+              {t('installations.wizard.back')}
+            </Button>
+            <WriteButton type="submit" loading={create.isPending} data-testid="wizard-create">
+              {t('installations.wizard.create')}
+            </WriteButton>
+          </Group>
+        </Stack>
+      )}
+      {step === 2 && created && (
+        <Stack data-testid="wizard-result" data-installation-id={created.id}>
+          {needsOAuth ? (
+            <OAuthFollow installation={created} onActive={() => void invalidate()} />
+          ) : (
+            <Alert color={created.status === 'active' ? 'teal' : 'yellow'} data-testid="wizard-created">
+              {t('installations.wizard.created', { name: created.name ?? created.id, status: created.status ?? '' })}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button onClick={close} data-testid="wizard-done">
+              {t('installations.wizard.done')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,125 @@
+// Installations: table with filters (driver, status, name) and status badges (unknown statuses
+// shown as they are), the create wizard, and the detail panel of the selected installation.
+import { Button, Card, Grid, Group, Loader, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { installationStatuses } from '../../../shared/api/installations';
+import type { InstallationsListInput } from '../../../shared/ipc/channels/installations';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { ReadOnlyBanner, WriteButton } from '../../components/confirm/WriteGuard';
+import { Time } from '../../components/time/Time';
+import { useDriversList } from '../drivers/drivers-queries';
+import { CreateInstallationWizard } from './CreateInstallationWizard';
+import { InstallationDetail } from './InstallationDetail';
+import { useInstallation, useInstallationsList } from './installations-queries';
+import { installationsRoute, type InstallationsSearch } from './route';
+import { InstallationStatusBadge } from './StatusBadge';
+
+export function InstallationsScreen() {
+  const { t } = useTranslation();
+  const search = installationsRoute.useSearch();
+  const navigate = useNavigate({ from: '/installations' });
+  const setSearch = (patch: Partial<InstallationsSearch>) => void navigate({ search: { ...search, ...patch }, replace: true });
+  const [creating, setCreating] = useState(false);
+  const drivers = useDriversList({ sort: 'name', limit: 100 });
+  const input: InstallationsListInput = {
+    filters: {
+      ...(search.driver ? { driver_id: search.driver } : {}),
+      ...(search.status ? { status: search.status } : {}),
+      ...(search.name ? { name: search.name } : {}),
+    },
+    limit: 100,
+  };
+  const list = useInstallationsList(input);
+  const selected = useInstallation(search.installation);
+
+  return (
+    <Stack gap="md" data-testid="installations-screen">
+      <Group justify="space-between">
+        <Title order={1}>{t('installations.title')}</Title>
+        <WriteButton onClick={() => setCreating(true)} data-testid="installation-create">
+          {t('installations.create')}
+        </WriteButton>
+      </Group>
+      <ReadOnlyBanner />
+      <Group gap="sm" align="flex-end" role="search">
+        <TextInput
+          label={t('installations.filters.name')}
+          defaultValue={search.name ?? ''}
+          onChange={(event) => setSearch({ name: event.currentTarget.value || undefined })}
+          data-testid="installations-filter-name"
+        />
+        <Select
+          label={t('installations.filters.driver')}
+          data={(drivers.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))}
+          value={search.driver ?? null}
+          onChange={(value) => setSearch({ driver: value ?? undefined })}
+          clearable
+          searchable
+          data-testid="installations-filter-driver"
+        />
+        <Select
+          label={t('installations.filters.status')}
+          data={installationStatuses.map((value) => ({ value, label: t(`installations.status.${value}`) }))}
+          value={search.status ?? null}
+          onChange={(value) => setSearch({ status: value ?? undefined })}
+          clearable
+          data-testid="installations-filter-status"
+        />
+      </Group>
+      <ErrorAlert error={list.error} />
+      {list.isPending && <Loader aria-label={t('shell.loading')} />}
+      <Grid>
+        <Grid.Col span={{ base: 12, lg: search.installation ? 6 : 12 }}>
+          {list.data && list.data.items.length === 0 && <Text data-testid="installations-empty">{t('installations.empty')}</Text>}
+          {list.data && list.data.items.length > 0 && (
+            <Table highlightOnHover data-testid="installations-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('installations.fields.name')}</Table.Th>
+                  <Table.Th>{t('installations.fields.driver')}</Table.Th>
+                  <Table.Th>{t('installations.fields.status')}</Table.Th>
+                  <Table.Th>{t('installations.fields.created')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.data.items.map((installation) => (
+                  <Table.Tr key={installation.id} data-testid="installation-row" data-installation-id={installation.id} aria-selected={installation.id === search.installation}>
+                    <Table.Td>
+                      <Button variant="subtle" size="compact-sm" onClick={() => setSearch({ installation: installation.id })}>
+                        {installation.name ?? installation.id}
+                      </Button>
+                    </Table.Td>
+                    <Table.Td>{installation.integration_driver_slug ?? installation.driver_id ?? '—'}</Table.Td>
+                    <Table.Td>
+                      <InstallationStatusBadge status={installation.status} reason={installation.status_reason ?? null} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Time value={installation.created_at} withMillis={false} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Grid.Col>
+        {search.installation && (
+          <Grid.Col span={{ base: 12, lg: 6 }}>
+            <Card withBorder padding="md">
+              <Group justify="flex-end">
+                <Button variant="subtle" size="xs" onClick={() => setSearch({ installation: undefined })}>
+                  {t('drivers.detail.close')}
+                </Button>
+              </Group>
+              {selected.isPending && <Loader aria-label={t('shell.loading')} />}
+              <ErrorAlert error={selected.error} />
+              {selected.data && <InstallationDetail installation={selected.data} />}
+            </Card>
+          </Grid.Col>
+        )}
+      </Grid>
+      <CreateInstallationWizard opened={creating} onClose={() => setCreating(false)} />
+    </Stack>
+  );
+}

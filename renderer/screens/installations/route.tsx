@@ -1,0 +1,24 @@
+// /installations — filters (driver, status, name), the open installation and the create wizard
+// live in the URL (`?driver=bling&status=error&installation=<id>`), so each view is a deep link.
+import { createRoute } from '@tanstack/react-router';
+import { z } from 'zod';
+import { rootRoute } from '../../app/root-route';
+import type { ScreenDefinition } from '../../app/screens';
+import { InstallationsScreen } from './InstallationsScreen';
+
+export const installationsSearchSchema = z.object({
+  driver: z.string().max(200).optional().catch(undefined),
+  status: z.string().max(50).optional().catch(undefined),
+  name: z.string().max(200).optional().catch(undefined),
+  installation: z.string().max(500).optional().catch(undefined),
+});
+export type InstallationsSearch = z.infer<typeof installationsSearchSchema>;
+
+export const installationsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/installations',
+  validateSearch: installationsSearchSchema,
+  component: InstallationsScreen,
+});
+
+export const installationsScreen: ScreenDefinition = { id: 'installations', path: '/installations', route: installationsRoute };
