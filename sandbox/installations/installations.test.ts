@@ -272,6 +272,15 @@ describe('/installations', () => {
       expect(storedSettings(created.id).api_key).toBe(newKey);
     });
 
+    it('PATCH with a new, accepted API key repairs an installation in error', async () => {
+      const [broken] = await allInstallations('&filter[integration_driver_slug]=stripe&filter[status]=error');
+      expect(broken).toBeDefined();
+      const renamed = await call('PATCH', `/installations/${broken!.id}`, { body: { name: 'Still broken' } });
+      expect(renamed.body.data.status).toBe('error');
+      const repaired = await call('PATCH', `/installations/${broken!.id}`, { body: { settings: { api_key: 'sk_live_new_working_key' } } });
+      expect(repaired.body.data).toMatchObject({ status: 'active', status_reason: null });
+    });
+
     it('PATCH validates like create and writes nothing on error', async () => {
       const created = await createStripe();
       const before = storedSettings(created.id);

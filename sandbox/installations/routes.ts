@@ -154,14 +154,23 @@ export function registerInstallationRoutes(api: FastifyInstance, ctx: SandboxCon
     const driver = findDriverRow(db, row.driver_id)!;
     const settings =
       body.settings == null ? null : checkSettings(driver, JSON.parse(row.settings) as Settings, body.settings);
+    // A new API key that passes the check repairs an installation in error (e.g. "credentials rejected").
+    const credentialKey = driver.credential_setting;
+    const newKeyAccepted =
+      driver.auth_method === 'api_key' && credentialKey !== null && body.settings != null && body.settings[credentialKey] != null;
+    const recovers = newKeyAccepted && row.status === 'error';
+    const now = nowStamp();
     db.prepare(
       `UPDATE installations SET name = COALESCE(?, name), meta = COALESCE(?, meta), settings = COALESCE(?, settings),
-              updated_at = ? WHERE id = ?`,
+              status = ?, status_reason = ?, authorized_at = ?, updated_at = ? WHERE id = ?`,
     ).run(
       body.name ?? null,
       body.meta === undefined ? null : JSON.stringify(body.meta ?? {}),
       settings === null ? null : JSON.stringify(settings),
-      nowStamp(),
+      recovers ? 'active' : row.status,
+      recovers ? null : row.status_reason,
+      recovers ? now : row.authorized_at,
+      now,
       row.id,
     );
     return changed(row.id);
