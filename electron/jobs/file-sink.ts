@@ -2,7 +2,7 @@
 // final rename is atomic), waits for the disk when the write buffer is full (bounded memory however
 // large the export), and either renames it into place or removes it: the operator never finds a
 // half-written file under the name they chose.
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -16,40 +16,41 @@ export interface FileSink {
 
 export type OpenFileSink = (targetPath: string, tag: string) => Promise<FileSink>;
 
-function waitFor(stream: WriteStream, event: 'drain' | 'open'): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: Error) => {
-      stream.off(event, onEvent);
-      reject(error);
-    };
-    const onEvent = () => {
-      stream.off('error', onError);
-      resolve();
-    };
-    stream.once(event, onEvent);
-    stream.once('error', onError);
-  });
-}
-
-function closeStream(stream: WriteStream): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (stream.closed) return resolve();
-    stream.end((error?: Error | null) => (error ? reject(error) : resolve()));
-  });
-}
-
 export const openNodeFileSink: OpenFileSink = async (targetPath, tag) => {
   const tempPath = join(dirname(targetPath), `.${basename(targetPath)}.${tag}.part`);
   // 0600: an export holds account data; other users on the machine have no business reading it.
   const stream = createWriteStream(tempPath, { flags: 'wx', mode: 0o600, highWaterMark: 256 * 1024 });
-  await waitFor(stream, 'open');
+  // Every stream error is kept and surfaces on the next write/commit (never as an uncaught 'error').
+  let failure: Error | null = null;
+  const waiters = new Set<(error: Error | null) => void>();
+  stream.on('error', (error) => {
+    failure ??= error;
+    for (const wake of waiters) wake(error);
+  });
+  const waitFor = (event: 'drain' | 'open') =>
+    new Promise<void>((resolve, reject) => {
+      if (failure) return reject(failure);
+      const wake = (error: Error | null) => {
+        waiters.delete(wake);
+        stream.off(event, onEvent);
+        if (error) reject(error);
+        else resolve();
+      };
+      const onEvent = () => wake(null);
+      waiters.add(wake);
+      stream.once(event, onEvent);
+    });
+  await waitFor('open');
   let finished = false;
   return {
     async write(chunk) {
-      if (!stream.write(chunk, 'utf8')) await waitFor(stream, 'drain');
+      if (failure) throw failure;
+      if (!stream.write(chunk, 'utf8')) await waitFor('drain');
     },
     async commit() {
-      await closeStream(stream);
+      if (failure) throw failure;
+      await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+      if (failure) throw failure;
       await rename(tempPath, targetPath);
       finished = true;
     },
