@@ -5,12 +5,15 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { createAuthHook } from './auth/auth-hook';
 import type { SandboxContext } from './context';
 import { registerDriverRoutes } from './drivers/routes';
+import { registerFaults } from './faults/hooks';
 import { BODY_LIMIT_BYTES, frameworkErrorHandler, registerConventions } from './http/conventions';
+import { sendError } from './http/errors';
 import { registerIdempotency } from './http/idempotency';
 import { createRateLimitHook } from './http/rate-limit';
 import { registerInstallationRoutes } from './installations/routes';
 import { registerOAuthApprovalRoutes } from './oauth/approval-page';
 import { registerProcessingRoutes } from './processing/routes';
+import { registerReceiver } from './receiver/routes';
 import { registerWebhookRoutes } from './webhooks/routes';
 
 export function buildApp(ctx: SandboxContext): FastifyInstance {
@@ -23,6 +26,8 @@ export function buildApp(ctx: SandboxContext): FastifyInstance {
     frameworkErrors: frameworkErrorHandler,
   });
   registerConventions(app);
+  // Before the API scope, so injected faults hit requests ahead of rate limiting and auth.
+  registerFaults(app, ctx);
 
   // The API: every route in here requires a bearer token.
   void app.register(
@@ -30,6 +35,8 @@ export function buildApp(ctx: SandboxContext): FastifyInstance {
       api.addHook('onRequest', createRateLimitHook(ctx));
       api.addHook('onRequest', createAuthHook(ctx));
       registerIdempotency(api, ctx);
+      // Unknown paths under the prefix go through the same hooks: 401 without a token, rate-limit headers.
+      api.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'Not found.'));
 
       registerDriverRoutes(api, ctx);
       registerInstallationRoutes(api, ctx);
@@ -41,6 +48,7 @@ export function buildApp(ctx: SandboxContext): FastifyInstance {
 
   // Outside the prefix, no bearer token: the OAuth approval page and /_sandbox/* tooling.
   registerOAuthApprovalRoutes(app, ctx);
+  registerReceiver(app, ctx);
 
   return app;
 }

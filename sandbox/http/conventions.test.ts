@@ -54,6 +54,9 @@ describe('HTTP conventions', () => {
       const unknown = await call('GET', '/nothing-here');
       expect(unknown.status).toBe(404);
       expect(unknown.body).toEqual({ message: 'Not found.' });
+      expect(unknown.headers.get('x-ratelimit-limit')).not.toBeNull();
+      // under the prefix, an unknown path without a token reveals nothing: 401 like every API route
+      expect((await call('GET', '/nothing-here', { token: null })).status).toBe(401);
       const wrongMethod = await call('DELETE', '/drivers');
       expect(wrongMethod.status).toBe(404);
       expect(wrongMethod.body).toEqual({ message: 'Not found.' });
