@@ -191,6 +191,11 @@ describe('retries', () => {
     const retried = await eventDetail(sandbox, token, limited.id);
     expect(retried.dispatches.filter((d: { attempted_at: string | null }) => d.attempted_at !== null)).toHaveLength(2);
     expect(retried.status).toBe('dispatching');
+    // While the 3rd attempt waits, last_dispatch shows the last attempt made, not the pending one.
+    expect(retried.dispatches[0]).toMatchObject({ attempt: 3, status: 'pending' });
+    expect(retried.last_dispatch).toMatchObject({ id: retried.dispatches[1].id, status: 'failed', attempt_response_code: 429 });
+    const waiting = await request(sandbox, 'GET', '/processing/events?filter[attempt_response_code]=429', { token });
+    expect(waiting.body.data.map((e: { id: string }) => e.id)).toEqual([limited.id]);
   });
 
   it('follows retry_on: a connection error is final when connection_error is not listed', async () => {

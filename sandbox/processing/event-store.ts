@@ -178,7 +178,11 @@ export function refreshEventState(db: SandboxDatabase, eventId: string): string 
   else if (rows.some((row) => row.status === 'pending')) status = rows.some((row) => row.attempted_at !== null) ? 'dispatching' : 'pending';
   else status = allSucceeded ? 'dispatched' : 'failed';
 
-  const last = rows[0];
+  // last_dispatch = the newest attempt actually made, so an event waiting for a retry still shows
+  // the code that failed (and matches filter[attempt_response_code]); a pending row only when
+  // nothing was attempted yet.
+  const attempted = rows.filter((row) => row.attempted_at !== null);
+  const last = attempted.length > 0 ? attempted.reduce((a, b) => (b.attempted_at! > a.attempted_at! ? b : a)) : rows[0];
   db.prepare(
     `UPDATE events SET status = ?, last_dispatch_id = ?, last_dispatch_status = ?, last_dispatch_response_code = ?,
        last_dispatch_code_class = ?, last_dispatch_attempted_at = ? WHERE id = ?`,

@@ -18,7 +18,8 @@
 //   superseded                0/1
 //   superseded_by_id          events.id of the newer event, or NULL
 //   superseded_by_name        that event's name (denormalized: the list never joins)
-//   last_dispatch_id          dispatches.id of the newest attempt, or NULL (denormalized from dispatches)
+//   last_dispatch_id          dispatches.id of the newest attempt made (greatest attempted_at); when nothing was
+//                             attempted yet, the newest pending dispatch; NULL without dispatches (denormalized)
 //   last_dispatch_status      'pending' | 'succeeded' | 'failed' | NULL
 //   last_dispatch_response_code   HTTP status of that attempt or NULL
 //   last_dispatch_code_class  '2xx' | '3xx' | '4xx' | '5xx' | NULL (for filter[attempt_response_code]=4xx)
