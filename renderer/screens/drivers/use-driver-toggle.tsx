@@ -6,13 +6,12 @@ import { Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../bridge/ipc';
 import { openConfirm } from '../../components/confirm/ConfirmDialog';
 import { newActionId } from '../../components/confirm/confirm-rules';
 import { useWriteAccess } from '../../components/confirm/WriteGuard';
 import { errorMessage } from '../../errors/error-message';
 import type { Driver } from '../../../shared/api/drivers';
-import { driverKeys, useToggleDriver } from './drivers-queries';
+import { fetchDriverUsageNow, useToggleDriver } from './drivers-queries';
 
 export function useDriverToggleAction() {
   const { t } = useTranslation();
@@ -32,14 +31,7 @@ export function useDriverToggleAction() {
         // Ask the server now rather than trusting a cached count: the impact must be current.
         let count: number | null;
         try {
-          count = await queryClient.fetchQuery({
-            queryKey: driverKeys.usage(driver.id),
-            queryFn: async ({ signal }) => {
-              const list = await call('installations:list', { filters: { driver_id: driver.id }, limit: 1 }, { signal });
-              return list.pagination.kind === 'page' ? list.pagination.total : list.items.length;
-            },
-            staleTime: 0,
-          });
+          count = await fetchDriverUsageNow(queryClient, driver.id);
         } catch {
           count = null;
         }
@@ -54,7 +46,7 @@ export function useDriverToggleAction() {
       });
       if (!confirmed) return false;
       try {
-        await toggle.mutateAsync({ driver, enable, actionId: newActionId() });
+        await toggle.mutateAsync({ id: driver.id, enable, actionId: newActionId() });
         notifications.show({ color: 'teal', message: enable ? t('drivers.enabled', { name: driver.name }) : t('drivers.disabled', { name: driver.name }) });
         return true;
       } catch (error) {
