@@ -195,7 +195,7 @@ describe('bulk redeliver job', () => {
     const events = await makeClient().listEvents({ filters: filter, limit: 10 });
     const replacement = events.items.find((e) => !e.superseded)!;
     const detail = await makeClient().getEvent(replacement.id);
-    expect(detail.dispatches.filter((d) => d.trigger === 'manual')).toHaveLength(1);
+    expect((detail.dispatches ?? []).filter((d) => d.trigger === 'manual')).toHaveLength(1);
 
     // The summary exports, one line per event.
     const summaryPath = join(dir, 'export.csv');
