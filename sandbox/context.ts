@@ -21,6 +21,8 @@ export interface SandboxOptions {
   rateLimit?: { limit: number; windowSeconds: number };
   /** Extra events to seed (SANDBOX-OPS). */
   events?: number;
+  /** How many historical events seed `demo` generates (default 50,000; 0 = none). Tests that only need drivers and installations pass 0 to start faster. */
+  demoEvents?: number;
   /** Provider events per second to keep producing (SANDBOX-OPS). */
   simulate?: number;
   /** Fault spec, e.g. "error_rate=0.1,latency=0-2000" (SANDBOX-OPS). */

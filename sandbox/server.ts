@@ -8,6 +8,8 @@ import { openDatabase } from './db/connection';
 import { runMigrations } from './db/migrate';
 import { migrations } from './db/migrations/index';
 import { applySeed } from './seed/index';
+import { prepareEventData } from './seed/events';
+import { startSimulator } from './simulate';
 import { startDispatcherService } from './dispatcher/service';
 
 export interface RunningSandbox {
@@ -40,10 +42,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   try {
     runMigrations(db, migrations);
     const ctx = createContext(db, options);
-    // Options implemented by other parts of the sandbox: refuse them clearly until they exist.
-    if (options.events !== undefined) throw new Error('--events is not available yet in this sandbox build.');
-    if (options.simulate !== undefined) throw new Error('--simulate is not available yet in this sandbox build.');
-    if (options.faults !== undefined) throw new Error('--faults is not available yet in this sandbox build.');
 
     applySeed(ctx, options.seed ?? 'demo');
 
@@ -54,8 +52,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const hostForUrl = host.includes(':') ? `[${host}]` : host;
     ctx.origin = `http://${hostForUrl}:${address.port}`;
 
+    // Demo event history and --events (they need the origin), before the dispatcher looks for work.
+    prepareEventData(ctx);
+
     // Background services start here, one line each, once the origin is known.
     if (options.dispatch !== false) services.push(startDispatcherService(ctx));
+    if (options.simulate !== undefined && options.simulate > 0) services.push(startSimulator(ctx, options.simulate));
 
     const listening = app;
     let closed = false;

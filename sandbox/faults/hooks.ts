@@ -48,16 +48,13 @@ function truncateJson(payload: string): string {
 }
 
 /**
- * Installs the fault hooks and control routes. `initial` is the parsed `--faults` spec. The
- * `rate_limit` fault replaces the API's normal per-token budget (ctx.rateLimit) while it is set;
- * clearing it restores the budget the sandbox started with.
+ * Installs the fault hooks and control routes, starting with the `--faults` spec (ctx.options.faults;
+ * a bad spec throws FaultSpecError, so the sandbox refuses to start). The `rate_limit` fault replaces
+ * the API's normal per-token budget (ctx.rateLimit) while it is set; clearing it restores the budget
+ * the sandbox started with. Must be registered before the API scope so its hook runs first.
  */
-export function registerFaults(
-  app: FastifyInstance,
-  ctx: Pick<SandboxContext, 'prefix' | 'rateLimit'>,
-  options: { adminSecret: string; initial: FaultConfig },
-): FaultControl {
-  const { adminSecret } = options;
+export function registerFaults(app: FastifyInstance, ctx: SandboxContext): FaultControl {
+  const adminSecret = ctx.adminSecret;
   const apiPrefix = ctx.prefix;
   const normalBudget: RateLimitConfig = { ...ctx.rateLimit };
   const injector = new FaultInjector();
@@ -65,7 +62,7 @@ export function registerFaults(
     injector.configure(config);
     ctx.rateLimit = config.rateLimit ? { ...config.rateLimit } : { ...normalBudget };
   };
-  apply(options.initial);
+  apply(parseFaultSpec(ctx.options.faults ?? ''));
   // Latency sleeps end early when the server closes, so shutdown never waits for an injected delay.
   const closing = new AbortController();
   app.addHook('preClose', async () => closing.abort());

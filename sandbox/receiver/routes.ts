@@ -21,20 +21,14 @@ import { z } from 'zod';
 import { hashToUnit } from '../seed/prng';
 import { isLoopbackPeer, requireSandboxAdmin } from '../faults/admin-guard';
 import { DeliveryLog, MAX_LOGGED_BODY_CHARS, redactHeaders, type SignatureCheck } from './delivery-log';
+import type { SandboxContext } from '../context';
 import { verifySignature } from '../dispatcher/signature';
+import { signingSecrets, type EndpointRow } from '../webhooks/endpoint-store';
 
 export const RECEIVER_BASE_PATH = '/_sandbox/receiver';
 
-export interface ReceiverOptions {
-  adminSecret: string;
-  /**
-   * The signing secrets (current, and previous during rotation) of the webhook endpoints whose URL
-   * ends with this path and query; empty when none is known, and then signatures are not checked.
-   */
-  secretsFor?: (pathAndQuery: string) => string[];
-  /** How many deliveries the log keeps. */
-  logCapacity?: number;
-}
+/** How many deliveries the log keeps. */
+const LOG_CAPACITY = 500;
 
 export interface ReceiverHandle {
   log: DeliveryLog;
@@ -102,8 +96,17 @@ function headerValue(request: FastifyRequest, name: string): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-export function registerReceiver(app: FastifyInstance, options: ReceiverOptions): ReceiverHandle {
-  const log = new DeliveryLog(options.logCapacity ?? 500);
+/**
+ * The signing secrets (current, and previous during a rotation) of the webhook endpoints whose URL is
+ * this receiver URL on this sandbox; empty when none matches, and then signatures are not checked.
+ */
+function endpointSecrets(ctx: SandboxContext, pathAndQuery: string): string[] {
+  const rows = ctx.db.prepare('SELECT * FROM webhook_endpoints WHERE url = ?').all(`${ctx.origin}${pathAndQuery}`) as EndpointRow[];
+  return rows.flatMap((row) => signingSecrets(row, ctx.now()));
+}
+
+export function registerReceiver(app: FastifyInstance, ctx: SandboxContext): ReceiverHandle {
+  const log = new DeliveryLog(LOG_CAPACITY);
   const switches = new Map<string, number>();
   let flakyCounter = 0;
   const closing = new AbortController();
@@ -148,7 +151,7 @@ export function registerReceiver(app: FastifyInstance, options: ReceiverOptions)
 
     /** Signature check plus `?verify=strict`; returns the check, or null when it already answered 401. */
     function verify(request: FastifyRequest, reply: FastifyReply, behaviour: string): SignatureCheck | null {
-      const secrets = options.secretsFor?.(request.url) ?? [];
+      const secrets = endpointSecrets(ctx, request.url);
       const raw = (request.body as Buffer | undefined) ?? Buffer.alloc(0);
       const signature = checkSignature(headerValue(request, 'x-ii-signature'), raw, secrets);
       const strict = (request.query as Record<string, unknown>).verify === 'strict';
@@ -224,7 +227,7 @@ export function registerReceiver(app: FastifyInstance, options: ReceiverOptions)
     });
 
     receiver.put('/switch/:name', async (request, reply) => {
-      if (!requireSandboxAdmin(request, reply, options.adminSecret)) return reply;
+      if (!requireSandboxAdmin(request, reply, ctx.adminSecret)) return reply;
       const name = switchName.safeParse((request.params as { name: string }).name);
       if (!name.success) return reply.code(400).send({ message: 'Switch names are 1-64 letters, digits, "_" or "-".' });
       let parsed: unknown;
@@ -255,7 +258,7 @@ export function registerReceiver(app: FastifyInstance, options: ReceiverOptions)
     });
 
     receiver.delete('/log', async (request, reply) => {
-      if (!requireSandboxAdmin(request, reply, options.adminSecret)) return reply;
+      if (!requireSandboxAdmin(request, reply, ctx.adminSecret)) return reply;
       log.clear();
       return reply.code(204).send();
     });
