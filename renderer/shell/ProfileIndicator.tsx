@@ -6,11 +6,11 @@ import { useTranslation } from 'react-i18next';
 import type { ProfileWithToken } from '../../shared/ipc/channels/profiles';
 import { LockIcon } from '../components/icons';
 
-export function EnvironmentBadge({ environment }: { environment: ProfileWithToken['environment'] }) {
+export function EnvironmentBadge({ environment, inHeader = false }: { environment: ProfileWithToken['environment']; inHeader?: boolean }) {
   const { t } = useTranslation();
   if (environment === 'production') {
     return (
-      <Badge color="red" variant="filled" size="lg" radius="sm" data-testid="production-badge" className="production-badge">
+      <Badge color="red" variant="filled" size="lg" radius="sm" data-testid={inHeader ? 'production-badge' : 'environment-badge'} className="production-badge">
         {t('environment.productionBadge')}
       </Badge>
     );
@@ -38,7 +38,7 @@ export function ProfileIndicator({ profile }: { profile: ProfileWithToken | null
       <Text fw={700} size="sm" truncate maw={220} data-testid="active-profile-name">
         {profile.name}
       </Text>
-      <EnvironmentBadge environment={profile.environment} />
+      <EnvironmentBadge environment={profile.environment} inHeader />
       {profile.readOnly && (
         <Tooltip label={t('shell.readOnlyHint')}>
           <Badge color="gray" variant="outline" leftSection={<LockIcon width={12} height={12} />} data-testid="read-only-badge">
