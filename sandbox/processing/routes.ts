@@ -134,8 +134,11 @@ function dispatchConditions(query: ListQuery): Conditions {
     params.push(parseTimestampFilter('attempted_at_greater_than', f.attempted_at_greater_than));
   }
   if (f.attempted_at_less_than !== undefined) {
-    where.push('attempted_at < ?');
-    params.push(parseTimestampFilter('attempted_at_less_than', f.attempted_at_less_than));
+    const bound = parseTimestampFilter('attempted_at_less_than', f.attempted_at_less_than);
+    // A row is created before it is attempted (created_at <= attempted_at), so the same bound on
+    // created_at is redundant for the result but lets the keyset index seek instead of scanning newer rows.
+    where.push('attempted_at < ?', 'created_at < ?');
+    params.push(bound, bound);
   }
   return { where, params };
 }
