@@ -183,8 +183,9 @@ export function registerReceiver(app: FastifyInstance, ctx: SandboxContext): Rec
       const signature = verify(request, reply, 'slow');
       if (signature === null) return reply;
       // Stop sleeping when the caller gives up (timeout) or the sandbox shuts down.
+      // (The response's 'close' fires when the caller hangs up; the request's fires once its body is read.)
       const gaveUp = new AbortController();
-      request.raw.once('close', () => gaveUp.abort());
+      reply.raw.once('close', () => gaveUp.abort());
       try {
         await sleep(query.data.ms, undefined, { signal: AbortSignal.any([gaveUp.signal, closing.signal]) });
       } catch {
