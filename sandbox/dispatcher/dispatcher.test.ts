@@ -1,5 +1,6 @@
 // The real dispatcher delivering to a real loopback receiver, driven by a fake clock.
 import { afterEach, describe, expect, it } from 'vitest';
+import { strictProcessingSchemas } from '../../shared/api/processing';
 import { retrySchedule } from '../../shared/retry-schedule';
 import { createProviderEvent } from '../processing/event-store';
 import { fakeClock, insertTestInstallation, startReceiver, startTestSandbox } from '../processing/test-support';
@@ -259,6 +260,7 @@ describe('redeliver and superseding', () => {
     const first = await request(sandbox, 'POST', `/processing/events/${event.id}/redeliver`, { token, headers });
     expect(first.status).toBe(202);
     expect(first.body.data).toMatchObject({ event_id: event.id, trigger: 'manual', status: 'pending', attempt: 2, attempted_at: null });
+    strictProcessingSchemas.dispatch.parse(first.body.data);
     const replay = await request(sandbox, 'POST', `/processing/events/${event.id}/redeliver`, { token, headers });
     expect(replay.status).toBe(202);
     expect(replay.body.data.id).toBe(first.body.data.id);
@@ -314,5 +316,61 @@ describe('redeliver and superseding', () => {
     expect(list.body.data).toHaveLength(1);
     expect(list.body.data[0]).toMatchObject({ installation_id: installation.id, status: 'dispatched' });
     expect(JSON.parse(receiver.received[0]!.body).payload.installation).toMatchObject({ id: installation.id, status: 'disabled' });
+  });
+});
+
+describe('attempt records and endpoint changes', () => {
+  it('caps recorded response bodies at 64 KiB', async () => {
+    const big = 'x'.repeat(100 * 1024);
+    const { sandbox, token, receiver, installation, runDue } = await setup({ respond: () => ({ status: 200, body: big }) });
+    await createEndpoint(sandbox, token, { url: receiver.url });
+    const event = createProviderEvent(sandbox.ctx, { installationId: installation.id, name: 'order.paid', payload: {} });
+    await runDue();
+    const [attempt] = (await eventDetail(sandbox, token, event.id)).dispatches;
+    expect(attempt.status).toBe('succeeded');
+    expect(attempt.response_body).toHaveLength(64 * 1024);
+  });
+
+  it('a slow endpoint does not hold up deliveries to another one', async () => {
+    const { sandbox, token, receiver, installation, runDue } = await setup({
+      respond: (req) => (req.path.endsWith('/slow') ? { status: 200, delayMs: 1500 } : { status: 200 }),
+    });
+    const slow = await createEndpoint(sandbox, token, { url: `${receiver.url}/slow` });
+    const fast = await createEndpoint(sandbox, token, { url: `${receiver.url}/fast` });
+    const event = createProviderEvent(sandbox.ctx, { installationId: installation.id, name: 'order.paid', payload: {} });
+    const done = runDue();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    const midway = await eventDetail(sandbox, token, event.id);
+    expect(midway.status).toBe('dispatching');
+    expect(midway.dispatches.find((d: { endpoint_id: string }) => d.endpoint_id === fast.id).status).toBe('succeeded');
+    expect(midway.dispatches.find((d: { endpoint_id: string }) => d.endpoint_id === slow.id).status).toBe('pending');
+    await done;
+    expect((await eventDetail(sandbox, token, event.id)).status).toBe('dispatched');
+  });
+
+  it('deleting an endpoint cancels its pending retries and settles the event; the log keeps the attempts made', async () => {
+    const { sandbox, token, receiver, installation, runDue } = await setup({ respond: () => ({ status: 500 }) });
+    const endpoint = await createEndpoint(sandbox, token, { url: receiver.url });
+    const event = createProviderEvent(sandbox.ctx, { installationId: installation.id, name: 'order.paid', payload: {} });
+    await runDue();
+    expect((await eventDetail(sandbox, token, event.id)).status).toBe('dispatching');
+    expect((await request(sandbox, 'DELETE', `/webhooks/endpoints/${endpoint.id}`, { token })).status).toBe(204);
+    const detail = await eventDetail(sandbox, token, event.id);
+    expect(detail.status).toBe('failed');
+    expect(detail.dispatches).toHaveLength(1);
+    expect(detail.dispatches[0]).toMatchObject({ endpoint_id: endpoint.id, status: 'failed', attempt_response_code: 500 });
+  });
+
+  it('an event delivered before it was superseded stays dispatched', async () => {
+    const { sandbox, token, receiver, installation, runDue } = await setup();
+    await createEndpoint(sandbox, token, { url: receiver.url });
+    const paid = createProviderEvent(sandbox.ctx, { installationId: installation.id, name: 'order.paid', payload: { order: { id: 77 } } });
+    await runDue();
+    const shipped = createProviderEvent(sandbox.ctx, { installationId: installation.id, name: 'order.shipped', payload: { order: { id: 77 } } });
+    await runDue();
+    expect(await eventDetail(sandbox, token, paid.id)).toMatchObject({ status: 'dispatched', superseded: true, superseded_by: { id: shipped.id, name: 'order.shipped' } });
+    // A lighter event for the same order never supersedes a heavier one.
+    const created = createProviderEvent(sandbox.ctx, { installationId: installation.id, name: 'order.created', payload: { order: { id: 77 } } });
+    expect(created.supersededIds).toEqual([]);
   });
 });
