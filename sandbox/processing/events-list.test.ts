@@ -102,6 +102,7 @@ describe('events list: keyset pagination', () => {
       attempt_response_class: 'last_dispatch_code_class = ?',
       created_at_greater_than: 'created_at > ?',
       driver_and_status: 'integration_driver_slug = ? AND status = ?',
+      name_and_status: 'name = ? AND status = ?',
       none: '1 = 1',
     };
     for (const [filter, condition] of Object.entries(filters)) {
