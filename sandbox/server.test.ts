@@ -7,7 +7,7 @@ describe('startSandbox', () => {
   let token: string;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0 });
+    sandbox = await startSandbox({ port: 0, demoEvents: 0 });
     token = await sandbox.mintToken({ name: 'server-test' });
   });
   afterAll(async () => {

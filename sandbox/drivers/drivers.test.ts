@@ -16,7 +16,7 @@ describe('/drivers', () => {
   const get = (path: string) => request(sandbox, 'GET', path, { token });
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0 });
+    sandbox = await startSandbox({ port: 0, demoEvents: 0 });
     token = await sandbox.mintToken();
   });
   afterAll(async () => {

@@ -19,7 +19,7 @@ describe('/installations', () => {
     JSON.parse((sandbox.ctx.db.prepare('SELECT settings FROM installations WHERE id = ?').get(id) as { settings: string }).settings);
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0 });
+    sandbox = await startSandbox({ port: 0, demoEvents: 0 });
     token = await sandbox.mintToken();
     sandbox.ctx.hooks.onInstallationUpdated = (installation) => updates.push(installation);
   });
@@ -58,7 +58,7 @@ describe('/installations', () => {
     });
 
     it('is deterministic: a second sandbox seeds the same installations', async () => {
-      const again = await startSandbox({ port: 0, now: sandbox.ctx.now });
+      const again = await startSandbox({ port: 0, demoEvents: 0, now: sandbox.ctx.now });
       try {
         const ids = (s: RunningSandbox) =>
           (s.ctx.db.prepare('SELECT id, name, status, driver_id FROM installations ORDER BY id').all() as unknown[]);
