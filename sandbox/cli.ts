@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     return;
   }
 
+  console.log('Starting the sandbox (a new demo database takes a little while to seed)…');
   let sandbox: RunningSandbox;
   try {
     sandbox = await startSandbox(options);
