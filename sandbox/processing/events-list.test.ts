@@ -91,21 +91,21 @@ describe('events list: keyset pagination', () => {
   });
 
   it('uses an index for every filter with the keyset order (no sort step, no full scan)', () => {
-    const filters: Record<string, string> = {
-      name: 'name = ?',
-      status: 'status = ?',
-      installation_id: 'installation_id = ?',
-      integration_driver_slug: 'integration_driver_slug = ?',
-      superseded: 'superseded = ?',
-      dispatch_status: 'last_dispatch_status = ?',
-      attempt_response_code: 'last_dispatch_response_code = ?',
-      attempt_response_class: 'last_dispatch_code_class = ?',
-      created_at_greater_than: 'created_at > ?',
-      driver_and_status: 'integration_driver_slug = ? AND status = ?',
-      name_and_status: 'name = ? AND status = ?',
-      none: '1 = 1',
+    const filters: Record<string, [condition: string, index: string]> = {
+      name: ['name = ?', 'events_by_name'],
+      status: ['status = ?', 'events_by_status'],
+      installation_id: ['installation_id = ?', 'events_by_installation'],
+      integration_driver_slug: ['integration_driver_slug = ?', 'events_by_driver'],
+      superseded: ['superseded = ?', 'events_by_superseded'],
+      dispatch_status: ['last_dispatch_status = ?', 'events_by_dispatch_status'],
+      attempt_response_code: ['last_dispatch_response_code = ?', 'events_by_response_code'],
+      attempt_response_class: ['last_dispatch_code_class = ?', 'events_by_code_class'],
+      created_at_greater_than: ['created_at > ?', 'events_by_created'],
+      driver_and_status: ['integration_driver_slug = ? AND status = ?', 'events_by_driver_status'],
+      name_and_status: ['name = ? AND status = ?', 'events_by_name_status'],
+      none: ['1 = 1', 'events_by_created'],
     };
-    for (const [filter, condition] of Object.entries(filters)) {
+    for (const [filter, [condition, index]] of Object.entries(filters)) {
       for (const direction of ['DESC', 'ASC']) {
         const operator = direction === 'DESC' ? '<' : '>';
         const plan = sandbox.ctx.db
@@ -115,7 +115,7 @@ describe('events list: keyset pagination', () => {
           )
           .all(...Array(condition.split('?').length - 1).fill('v')) as { detail: string }[];
         const text = plan.map((row) => row.detail).join(' | ');
-        expect(text, `${filter} ${direction}: ${text}`).toMatch(/USING (COVERING )?INDEX events_by_/);
+        expect(text, `${filter} ${direction}: ${text}`).toMatch(new RegExp(`USING (COVERING )?INDEX ${index} `));
         expect(text, `${filter} ${direction}: ${text}`).not.toMatch(/TEMP B-TREE/);
       }
     }
