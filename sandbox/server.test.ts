@@ -38,6 +38,20 @@ describe('startSandbox', () => {
     await expect(startSandbox({ host: '0.0.0.0' })).rejects.toThrow(/loopback/);
   });
 
+  it('lets an in-flight request finish when closing', async () => {
+    const other = await startSandbox({ port: 0, seed: 'empty', dispatch: false });
+    const inFlight = fetch(`${other.origin}/_sandbox/receiver/slow?ms=1500`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await other.close();
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ received: true });
+  });
+
   it('closes cleanly and refuses connections afterwards', async () => {
     const other = await startSandbox({ port: 0, seed: 'empty' });
     await other.close();
