@@ -88,6 +88,8 @@ describe('/installations', () => {
       expect(bling.length).toBeGreaterThan(0);
       expect(bling.every((i) => i.integration_driver_slug === 'bling')).toBe(true);
       expect(await allInstallations('&filter[driver_id]=01ke7rhnt6fhb6tsbbhcdpepyb')).toEqual(bling);
+      expect(await allInstallations('&filter[driver_id]=bling')).toEqual(bling);
+      expect(await allInstallations('&filter[driver_id]=nope')).toEqual([]);
       const named = await allInstallations('&filter[name]=aurora');
       expect(named.length).toBe(all.filter((i) => i.name.toLowerCase().includes('aurora')).length);
       const combined = await allInstallations('&filter[integration_driver_slug]=bling&filter[status]=active');

@@ -83,8 +83,9 @@ export function registerInstallationRoutes(api: FastifyInstance, ctx: SandboxCon
     const params: unknown[] = [];
     const { driver_id, integration_driver_slug, status, name } = query.filters;
     if (driver_id !== undefined) {
-      where.push('i.driver_id = ?');
-      params.push(driver_id);
+      // Like create, the driver may be named by id or by slug.
+      where.push('(i.driver_id = ? OR d.slug = ?)');
+      params.push(driver_id, driver_id);
     }
     if (integration_driver_slug !== undefined) {
       where.push('d.slug = ?');
