@@ -333,13 +333,16 @@ describe('attempt records and endpoint changes', () => {
 
   it('a slow endpoint does not hold up deliveries to another one', async () => {
     const { sandbox, token, receiver, installation, runDue } = await setup({
-      respond: (req) => (req.path.endsWith('/slow') ? { status: 200, delayMs: 1500 } : { status: 200 }),
+      respond: (req) => (req.path.endsWith('/slow') ? { status: 200, delayMs: 4000 } : { status: 200 }),
     });
     const slow = await createEndpoint(sandbox, token, { url: `${receiver.url}/slow` });
     const fast = await createEndpoint(sandbox, token, { url: `${receiver.url}/fast` });
     const event = createProviderEvent(sandbox.ctx, { installationId: installation.id, name: 'order.paid', payload: {} });
     const done = runDue();
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    // Wait (bounded, well under the slow answer's 4 s) until the fast endpoint's attempt is recorded.
+    const fastStatus = () => sandbox.ctx.db.prepare('SELECT status FROM dispatches WHERE endpoint_id = ?').pluck().get(fast.id);
+    const deadline = Date.now() + 3000;
+    while (Date.now() < deadline && fastStatus() === 'pending') await new Promise((resolve) => setTimeout(resolve, 50));
     const midway = await eventDetail(sandbox, token, event.id);
     expect(midway.status).toBe('dispatching');
     expect(midway.dispatches.find((d: { endpoint_id: string }) => d.endpoint_id === fast.id).status).toBe('succeeded');
