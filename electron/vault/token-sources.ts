@@ -5,9 +5,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { AppError } from '../../shared/app-error';
 import type { TokenSource } from '../../shared/ipc/channels/token';
 
+/** Electron 45's clipboard.readText is async (modelled on navigator.clipboard); fakes may be sync. */
 export interface ClipboardLike {
-  readText(): string;
-  clear(): void;
+  readText(): string | Promise<string>;
+  clear(): void | Promise<void>;
 }
 
 export interface OpenDialogLike {
@@ -37,10 +38,10 @@ export async function withTokenFromSource<T>(
   use: (rawToken: string) => Promise<T>,
 ): Promise<T | null> {
   if (source === 'clipboard') {
-    const text = deps.clipboard.readText();
+    const text = await deps.clipboard.readText();
     if (!text.trim()) throw new AppError('invalid_token', 'The clipboard is empty. Copy the token from the Dashboard first.', { details: { reason: 'empty' } });
     const result = await use(text);
-    deps.clipboard.clear();
+    await deps.clipboard.clear();
     return result;
   }
   if (source === 'file') {

@@ -167,7 +167,13 @@ describe('token sources', () => {
   function deps(overrides: Partial<TokenSourceDeps> & { clipboardText?: string } = {}) {
     const state = { clipboard: overrides.clipboardText ?? '', cleared: 0 };
     const d: TokenSourceDeps = {
-      clipboard: { readText: () => state.clipboard, clear: () => ((state.clipboard = ''), state.cleared++) },
+      clipboard: {
+        readText: async () => state.clipboard,
+        clear: () => {
+          state.clipboard = '';
+          state.cleared++;
+        },
+      },
       dialog: overrides.dialog ?? { showOpenDialog: async () => ({ canceled: true, filePaths: [] }) },
       env: overrides.env ?? {},
     };
