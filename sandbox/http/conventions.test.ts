@@ -82,6 +82,19 @@ describe('HTTP conventions', () => {
       expect(installationCount()).toBe(before + 1);
     });
 
+    it('acts once when the same key arrives concurrently (the other gets the replay or a 409)', async () => {
+      const before = installationCount();
+      const headers = { 'idempotency-key': 'concurrent-1' };
+      const responses = await Promise.all(
+        Array.from({ length: 8 }, () => call('POST', '/installations', { body: createBody, headers })),
+      );
+      expect(installationCount()).toBe(before + 1);
+      const created = responses.filter((r) => r.status === 201);
+      expect(created.length).toBeGreaterThanOrEqual(1);
+      expect(new Set(created.map((r) => r.body.data.id)).size).toBe(1);
+      expect(responses.every((r) => r.status === 201 || r.status === 409)).toBe(true);
+    });
+
     it('refuses the same key with a different body (422) and keeps the first result', async () => {
       const headers = { 'idempotency-key': 'create-2' };
       const first = await call('POST', '/installations', { body: createBody, headers });
