@@ -60,7 +60,7 @@ export async function performAttempt(ctx: SandboxContext, dispatchId: string): P
     event: event.name,
     created_at: event.created_at,
     installation_id: event.installation_id,
-    payload: JSON.parse(event.payload) as unknown,
+    payload: parsePayload(event.payload),
   });
   const unixSeconds = Math.floor(startedAt.getTime() / 1000);
   const custom = endpointHeaders(endpoint);
@@ -167,6 +167,23 @@ function recordAttempt(
   })();
 }
 
+/**
+ * An attempt crashed (a bug or unreadable row, not a delivery failure): close the row as failed so the
+ * scheduler does not pick it up again and again.
+ */
+export function markAttemptCrashed(ctx: SandboxContext, dispatchId: string): void {
+  const db = ctx.db;
+  db.transaction(() => {
+    const row = db.prepare("SELECT event_id FROM dispatches WHERE id = ? AND status = 'pending'").get(dispatchId) as { event_id: string } | undefined;
+    if (row === undefined) return;
+    db.prepare("UPDATE dispatches SET status = 'failed', error = 'internal_error', attempted_at = ?, next_retry_at = NULL, duration_ms = 0 WHERE id = ?").run(
+      toApiTimestamp(ctx.now()),
+      dispatchId,
+    );
+    refreshEventState(db, row.event_id);
+  })();
+}
+
 /** Which `retry_on` class a failure belongs to; null = final (other 4xx, 3xx, blocked, bad URL). */
 export function retryKind(outcome: DeliveryOutcome): RetryOn | null {
   if (outcome.code !== null) {
@@ -182,6 +199,15 @@ export function retryKind(outcome: DeliveryOutcome): RetryOn | null {
 
 function describeFailure(outcome: DeliveryOutcome): string {
   return outcome.code !== null ? `HTTP ${outcome.code}` : (outcome.error ?? 'error');
+}
+
+/** Payloads are JSON objects; a row written by hand with broken JSON is delivered as its raw text rather than crashing. */
+function parsePayload(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }
 
 function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {

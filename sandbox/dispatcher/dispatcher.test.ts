@@ -1,5 +1,5 @@
 // The real dispatcher delivering to a real loopback receiver, driven by a fake clock.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { strictProcessingSchemas } from '../../shared/api/processing';
 import { retrySchedule } from '../../shared/retry-schedule';
 import { createProviderEvent } from '../processing/event-store';
@@ -375,5 +375,25 @@ describe('attempt records and endpoint changes', () => {
     // A lighter event for the same order never supersedes a heavier one.
     const created = createProviderEvent(sandbox.ctx, { installationId: installation.id, name: 'order.created', payload: { order: { id: 77 } } });
     expect(created.supersededIds).toEqual([]);
+  });
+});
+
+describe('robustness', () => {
+  it('closes an attempt that crashes (unreadable row) as failed instead of picking it up forever', async () => {
+    const { sandbox, token, receiver, installation, runDue } = await setup();
+    const endpoint = await createEndpoint(sandbox, token, { url: receiver.url });
+    sandbox.ctx.db.prepare("UPDATE webhook_endpoints SET headers = 'not json' WHERE id = ?").run(endpoint.id);
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const event = createProviderEvent(sandbox.ctx, { installationId: installation.id, name: 'order.paid', payload: {} });
+      await runDue();
+      const detail = await eventDetail(sandbox, token, event.id);
+      expect(detail.status).toBe('failed');
+      expect(detail.dispatches).toHaveLength(1);
+      expect(detail.dispatches[0]).toMatchObject({ status: 'failed', error: 'internal_error' });
+      expect(receiver.received).toHaveLength(0);
+    } finally {
+      quiet.mockRestore();
+    }
   });
 });

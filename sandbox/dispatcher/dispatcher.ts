@@ -4,7 +4,7 @@
 // timer is injectable, so tests run it on a fake clock and call runDue() after moving the clock.
 import type { SandboxContext } from '../context';
 import { toApiTimestamp } from '../time';
-import { performAttempt } from './attempt';
+import { markAttemptCrashed, performAttempt } from './attempt';
 import { setDispatcher } from './registry';
 
 export interface DispatcherTimer {
@@ -91,7 +91,14 @@ export class Dispatcher {
         if (this.inFlight.size >= this.concurrency) break;
         if (this.inFlight.has(id)) continue;
         const attempt = performAttempt(this.ctx, id)
-          .catch(this.onError)
+          .catch((error: unknown) => {
+            this.onError(error);
+            try {
+              markAttemptCrashed(this.ctx, id);
+            } catch (markError) {
+              this.onError(markError);
+            }
+          })
           .finally(() => {
             this.inFlight.delete(id);
             this.wake();

@@ -207,7 +207,7 @@ export function registerProcessingRoutes(api: FastifyInstance, ctx: SandboxConte
     return {
       data: {
         ...eventResource(row),
-        payload: JSON.parse(row.payload) as Record<string, unknown>,
+        payload: parseStoredPayload(row.payload),
         dispatches: dispatches.map(dispatchResource),
       },
     };
@@ -308,4 +308,14 @@ function redeliveryEndpoint(ctx: SandboxContext, event: { id: string; name: stri
     });
   }
   return endpoint;
+}
+
+/** Stored payloads are JSON objects; a hand-written broken one is shown as `{"raw": text}` instead of a 500. */
+function parseStoredPayload(text: string): Record<string, unknown> {
+  try {
+    const value = JSON.parse(text) as unknown;
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : { raw: value };
+  } catch {
+    return { raw: text };
+  }
 }
