@@ -6,6 +6,7 @@ import type { AnyRoute } from '@tanstack/react-router';
 import { settingsScreen } from '../screens/settings/route';
 import { activityScreen } from '../screens/activity/route';
 import { eventsScreen } from '../screens/events/route';
+import { deliveriesScreen } from '../screens/deliveries/route';
 import { driversScreen } from '../screens/drivers/route';
 import { installationsScreen } from '../screens/installations/route';
 
@@ -20,7 +21,7 @@ export interface ScreenDefinition {
   route: AnyRoute;
 }
 
-export const screens: ScreenDefinition[] = [settingsScreen, activityScreen, eventsScreen, driversScreen, installationsScreen];
+export const screens: ScreenDefinition[] = [settingsScreen, activityScreen, eventsScreen, deliveriesScreen, driversScreen, installationsScreen];
 
 /** Registered screens in navigation order. */
 export function navScreens(list: ScreenDefinition[] = screens): ScreenDefinition[] {

@@ -1,0 +1,268 @@
+// The Deliveries screen: the delivery log (every attempt to every endpoint, with its filters) and
+// the received-webhooks log (what providers sent, signature valid or not, the events it produced).
+// Both are keyset lists with "Load more"; a row opens its attempt or body in a drawer.
+import { Alert, Anchor, Badge, Button, Code, Drawer, Group, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Dispatch, ReceivedWebhook } from '../../../shared/api/index';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { JsonViewer } from '../../components/json-viewer/JsonViewer';
+import { formatDuration } from '../../components/time/format-time';
+import { Time } from '../../components/time/Time';
+import { AttemptTimeline } from '../events/AttemptTimeline';
+import { useCapabilities } from '../events/events-queries';
+import { ResponseCode, StatusBadge } from '../events/StatusBadge';
+import { useDispatches, useReceivedWebhooks } from './deliveries-queries';
+import { toDispatchesFilters, toReceivedFilters, type DeliveriesSearch } from './deliveries-search';
+import { deliveriesRoute } from './route';
+
+function FilterText({ label, value, onCommit, testId }: { label: string; value: string | undefined; onCommit: (v: string | undefined) => void; testId: string }) {
+  const [draft, setDraft] = useState({ source: value, text: value ?? '' });
+  if (draft.source !== value) setDraft({ source: value, text: value ?? '' });
+  const commit = () => {
+    const next = draft.text.trim() || undefined;
+    if (next !== value) onCommit(next);
+  };
+  return (
+    <TextInput
+      size="xs"
+      w={220}
+      label={label}
+      value={draft.text}
+      onChange={(e) => setDraft({ source: value, text: e.currentTarget.value })}
+      onBlur={commit}
+      onKeyDown={(e) => e.key === 'Enter' && commit()}
+      data-testid={testId}
+    />
+  );
+}
+
+function EventLink({ id }: { id: string }) {
+  return (
+    <Anchor component={Link} to="/events" search={{ event: id }} size="xs" ff="monospace" data-testid="event-link">
+      {id}
+    </Anchor>
+  );
+}
+
+function DispatchesLog({ search, onChange }: { search: DeliveriesSearch; onChange: (patch: Partial<DeliveriesSearch>) => void }) {
+  const { t } = useTranslation();
+  const capabilities = useCapabilities();
+  const unsupported = capabilities.data?.capabilities.dispatches === 'unsupported';
+  const list = useDispatches(toDispatchesFilters(search), !unsupported);
+  const [open, setOpen] = useState<Dispatch | null>(null);
+  if (unsupported) return <Alert color="gray" data-testid="dispatches-unsupported">{t('deliveries.dispatchesUnsupported')}</Alert>;
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Stack gap="sm">
+      <Group gap="xs" align="end" role="search" aria-label={t('deliveries.filters')}>
+        <FilterText label={t('deliveries.eventId')} value={search.event} onCommit={(event) => onChange({ event })} testId="dispatch-filter-event" />
+        <FilterText label={t('deliveries.endpointId')} value={search.endpoint} onCommit={(endpoint) => onChange({ endpoint })} testId="dispatch-filter-endpoint" />
+        <Select
+          size="xs"
+          w={140}
+          label={t('events.filters.status')}
+          data={['pending', 'succeeded', 'failed'].map((s) => ({ value: s, label: t(`events.status.${s}`) }))}
+          value={search.status ?? null}
+          onChange={(status) => onChange({ status: status ?? undefined })}
+          clearable
+          data-testid="dispatch-filter-status"
+        />
+        <Select
+          size="xs"
+          w={110}
+          label={t('events.filters.code')}
+          data={['2xx', '4xx', '5xx']}
+          value={search.code ?? null}
+          onChange={(code) => onChange({ code: code ?? undefined })}
+          clearable
+          data-testid="dispatch-filter-code"
+        />
+      </Group>
+      {list.error && <ErrorAlert error={list.error} />}
+      {list.isSuccess && rows.length === 0 && <Alert color="gray" data-testid="dispatches-empty">{t('deliveries.noDispatches')}</Alert>}
+      {rows.length > 0 && (
+        <Table highlightOnHover striped fz="xs" data-testid="dispatches-table" aria-label={t('deliveries.dispatchesTab')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('deliveries.attemptedAt')}</Table.Th>
+              <Table.Th>{t('deliveries.event')}</Table.Th>
+              <Table.Th>{t('deliveries.url')}</Table.Th>
+              <Table.Th>#</Table.Th>
+              <Table.Th>{t('deliveries.trigger')}</Table.Th>
+              <Table.Th>{t('events.columns.status')}</Table.Th>
+              <Table.Th>{t('deliveries.code')}</Table.Th>
+              <Table.Th>{t('deliveries.duration')}</Table.Th>
+              <Table.Th>{t('events.detail.nextRetry')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((d) => (
+              <Table.Tr key={d.id} data-testid="dispatch-row" data-dispatch-id={d.id} style={{ cursor: 'pointer' }} onClick={() => setOpen(d)}>
+                <Table.Td>
+                  <Time value={d.attempted_at} withMillis={false} />
+                </Table.Td>
+                <Table.Td onClick={(e) => e.stopPropagation()}>{d.event_id ? <EventLink id={d.event_id} /> : '—'}</Table.Td>
+                <Table.Td maw={260} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+                  {d.url}
+                </Table.Td>
+                <Table.Td>{d.attempt}</Table.Td>
+                <Table.Td>{d.trigger === 'manual' || d.trigger === 'automatic' ? t(`events.trigger.${d.trigger}`) : d.trigger}</Table.Td>
+                <Table.Td>
+                  <StatusBadge status={d.status} />
+                </Table.Td>
+                <Table.Td>
+                  <ResponseCode code={d.attempt_response_code} error={d.error} />
+                </Table.Td>
+                <Table.Td>{formatDuration(d.duration_ms)}</Table.Td>
+                <Table.Td>
+                  <Time value={d.next_retry_at} withMillis={false} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {list.hasNextPage && (
+        <Button size="xs" variant="default" w="fit-content" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="dispatches-more">
+          {t('deliveries.loadMore')}
+        </Button>
+      )}
+      <Drawer opened={!!open} onClose={() => setOpen(null)} position="right" size="xl" title={t('deliveries.attemptTitle')}>
+        {open && <AttemptTimeline dispatches={[open]} selected={[]} onToggleSelected={() => undefined} />}
+      </Drawer>
+    </Stack>
+  );
+}
+
+function ReceivedLog({ search, onChange }: { search: DeliveriesSearch; onChange: (patch: Partial<DeliveriesSearch>) => void }) {
+  const { t } = useTranslation();
+  const capabilities = useCapabilities();
+  const unsupported = capabilities.data?.capabilities.received_webhooks === 'unsupported';
+  const list = useReceivedWebhooks(toReceivedFilters(search), !unsupported);
+  const [open, setOpen] = useState<ReceivedWebhook | null>(null);
+  if (unsupported) return <Alert color="gray" data-testid="received-unsupported">{t('deliveries.receivedUnsupported')}</Alert>;
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Stack gap="sm">
+      <Group gap="xs" align="end" role="search" aria-label={t('deliveries.filters')}>
+        <FilterText label={t('events.filters.installation')} value={search.installation} onCommit={(installation) => onChange({ installation })} testId="received-filter-installation" />
+        <FilterText label={t('events.filters.driver')} value={search.driver} onCommit={(driver) => onChange({ driver })} testId="received-filter-driver" />
+        <Select
+          size="xs"
+          w={150}
+          label={t('events.filters.status')}
+          data={[
+            { value: 'processed', label: t('events.status.processed') },
+            { value: 'rejected', label: t('events.status.rejected') },
+          ]}
+          value={search.received ?? null}
+          onChange={(received) => onChange({ received: (received ?? undefined) as DeliveriesSearch['received'] })}
+          clearable
+          data-testid="received-filter-status"
+        />
+      </Group>
+      {list.error && <ErrorAlert error={list.error} />}
+      {list.isSuccess && rows.length === 0 && <Alert color="gray" data-testid="received-empty">{t('deliveries.noReceived')}</Alert>}
+      {rows.length > 0 && (
+        <Table highlightOnHover striped fz="xs" data-testid="received-table" aria-label={t('deliveries.receivedTab')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('deliveries.receivedAt')}</Table.Th>
+              <Table.Th>{t('events.columns.driver')}</Table.Th>
+              <Table.Th>{t('events.columns.installation')}</Table.Th>
+              <Table.Th>{t('deliveries.signature')}</Table.Th>
+              <Table.Th>{t('events.columns.status')}</Table.Th>
+              <Table.Th>{t('deliveries.reason')}</Table.Th>
+              <Table.Th>{t('deliveries.events')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((w) => (
+              <Table.Tr key={w.id} data-testid="received-row" data-signature-valid={String(w.signature_valid)} style={{ cursor: 'pointer' }} onClick={() => setOpen(w)}>
+                <Table.Td>
+                  <Time value={w.received_at} withMillis={false} />
+                </Table.Td>
+                <Table.Td>{w.integration_driver_slug ?? '—'}</Table.Td>
+                <Table.Td ff="monospace">{w.installation_id ?? '—'}</Table.Td>
+                <Table.Td>
+                  {w.signature_valid === null || w.signature_valid === undefined ? (
+                    <Badge size="sm" variant="outline" color="gray">
+                      {t('deliveries.signatureUnknown')}
+                    </Badge>
+                  ) : (
+                    <Badge size="sm" color={w.signature_valid ? 'green' : 'red'} data-testid="signature-badge">
+                      {w.signature_valid ? t('deliveries.signatureValid') : t('deliveries.signatureInvalid')}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <StatusBadge status={w.status} />
+                </Table.Td>
+                <Table.Td>{w.status_reason ?? ''}</Table.Td>
+                <Table.Td onClick={(e) => e.stopPropagation()}>
+                  <Group gap={4}>
+                    {(w.event_ids ?? []).slice(0, 3).map((id) => (
+                      <EventLink key={id} id={id} />
+                    ))}
+                    {(w.event_ids ?? []).length > 3 && <Text size="xs">+{(w.event_ids ?? []).length - 3}</Text>}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {list.hasNextPage && (
+        <Button size="xs" variant="default" w="fit-content" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="received-more">
+          {t('deliveries.loadMore')}
+        </Button>
+      )}
+      <Drawer opened={!!open} onClose={() => setOpen(null)} position="right" size="xl" title={t('deliveries.receivedTitle')}>
+        {open && (
+          <Stack gap="xs">
+            <Code>{open.id}</Code>
+            <Text size="xs" fw={600}>
+              {t('events.detail.requestHeaders')}
+            </Text>
+            <JsonViewer value={open.headers} label={t('events.detail.requestHeaders')} maxHeight={240} />
+            <Text size="xs" fw={600}>
+              {t('events.detail.requestBody')}
+            </Text>
+            <JsonViewer value={open.body} label={t('events.detail.requestBody')} />
+          </Stack>
+        )}
+      </Drawer>
+    </Stack>
+  );
+}
+
+export function DeliveriesScreen() {
+  const { t } = useTranslation();
+  const search = deliveriesRoute.useSearch();
+  const navigate = useNavigate({ from: '/deliveries' });
+  const tab = search.tab ?? 'dispatches';
+  const onChange = (patch: Partial<DeliveriesSearch>) => void navigate({ search: (prev: DeliveriesSearch) => ({ ...prev, ...patch }) });
+  return (
+    <Stack gap="sm" data-testid="deliveries-screen">
+      <Title order={2}>{t('deliveries.title')}</Title>
+      <Tabs value={tab} onChange={(value) => void navigate({ search: { tab: (value ?? 'dispatches') as DeliveriesSearch['tab'] } })} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="dispatches" data-testid="tab-dispatches">
+            {t('deliveries.dispatchesTab')}
+          </Tabs.Tab>
+          <Tabs.Tab value="received" data-testid="tab-received">
+            {t('deliveries.receivedTab')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="dispatches" pt="sm">
+          <DispatchesLog search={search} onChange={onChange} />
+        </Tabs.Panel>
+        <Tabs.Panel value="received" pt="sm">
+          <ReceivedLog search={search} onChange={onChange} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
