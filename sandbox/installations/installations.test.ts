@@ -283,6 +283,24 @@ describe('/installations', () => {
       expect(repaired.body.data).toMatchObject({ status: 'active', status_reason: null });
     });
 
+    it('a failing hook listener does not turn a committed change into an error', async () => {
+      const created = await createStripe();
+      const listener = sandbox.ctx.hooks.onInstallationUpdated;
+      const quietError = console.error;
+      sandbox.ctx.hooks.onInstallationUpdated = () => {
+        throw new Error('listener broke');
+      };
+      console.error = () => {};
+      try {
+        const response = await call('PATCH', `/installations/${created.id}`, { body: { name: 'Hook failed' } });
+        expect(response.status).toBe(200);
+        expect((await call('GET', `/installations/${created.id}`)).body.data.name).toBe('Hook failed');
+      } finally {
+        sandbox.ctx.hooks.onInstallationUpdated = listener;
+        console.error = quietError;
+      }
+    });
+
     it('PATCH validates like create and writes nothing on error', async () => {
       const created = await createStripe();
       const before = storedSettings(created.id);

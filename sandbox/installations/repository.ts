@@ -84,3 +84,15 @@ export function insertInstallation(db: SandboxDatabase, installation: NewInstall
              @meta, @settings, @created_at, @updated_at, @disabled_at)`,
   ).run({ ...installation, meta: JSON.stringify(installation.meta), settings: JSON.stringify(installation.settings) });
 }
+
+/**
+ * Tells the hooks about a committed change. A failing listener is logged, not thrown: the write
+ * already happened, and turning it into a 500 would invite the client to repeat it.
+ */
+export function notifyInstallationUpdated(ctx: SandboxContext, installation: InstallationResource): void {
+  try {
+    ctx.hooks.onInstallationUpdated(installation);
+  } catch (error) {
+    console.error(`[sandbox] onInstallationUpdated failed for installation ${installation.id}:`, error);
+  }
+}

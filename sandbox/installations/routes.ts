@@ -19,6 +19,7 @@ import {
   INSTALLATION_SELECT,
   INSTALLATION_STATUSES,
   insertInstallation,
+  notifyInstallationUpdated,
   toInstallationResource,
   type InstallationRow,
 } from './repository';
@@ -73,7 +74,7 @@ export function registerInstallationRoutes(api: FastifyInstance, ctx: SandboxCon
   /** Re-reads the row after a committed change, tells the hooks, returns the resource. */
   const changed = (id: string): { data: InstallationResource } => {
     const resource = toInstallationResource(ctx, load(id));
-    ctx.hooks.onInstallationUpdated(resource);
+    notifyInstallationUpdated(ctx, resource);
     return { data: resource };
   };
 

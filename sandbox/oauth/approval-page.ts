@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { SandboxContext } from '../context';
 import {
   findInstallationRow,
+  notifyInstallationUpdated,
   toInstallationResource,
   type InstallationRow,
 } from '../installations/repository';
@@ -52,7 +53,7 @@ export function registerOAuthApprovalRoutes(app: FastifyInstance, ctx: SandboxCo
       .run(approved ? 'active' : 'error', approved ? null : DENIED_REASON, approved ? 1 : 0, now, now, row.id, form.data.state);
     if (result.changes !== 1) return sendPage(reply, 404, invalidLinkPage());
 
-    ctx.hooks.onInstallationUpdated(toInstallationResource(ctx, findInstallationRow(db, row.id)!));
+    notifyInstallationUpdated(ctx, toInstallationResource(ctx, findInstallationRow(db, row.id)!));
     return sendPage(reply, 200, resultPage(row.name, approved));
   });
 }
