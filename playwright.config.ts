@@ -6,9 +6,11 @@ import { defineConfig } from '@playwright/test';
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export default defineConfig({
-  outputDir: 'test-results/playwright',
-  timeout: 30_000,
-  expect: { timeout: 7_000 },
+  // Overridable so parallel runs on one work tree do not wipe each other's artifacts.
+  outputDir: process.env.II_E2E_OUTPUT_DIR ?? 'test-results/playwright',
+  // Generous: these machines are shared and slow under load; a healthy test takes a few seconds.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -39,7 +39,8 @@ export interface AppOptions {
   appOptions: Partial<Omit<AppSessionOptions, 'appOrigin'>>;
 }
 
-const distDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+// II_RENDERER_DIST: serve another build of the renderer (e.g. one built to a private folder).
+const distDir = process.env.II_RENDERER_DIST ?? fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 /** The page's webContents id as far as the dispatcher is concerned (cancellation scope). */
 const PAGE_SENDER_ID = 1;
 
@@ -56,7 +57,8 @@ export const test = base.extend<{ app: ConsoleApp } & AppOptions, { worker: Work
       await server.close();
       await sandbox.close();
     },
-    { scope: 'worker' },
+    // Seeding the demo sandbox can take a while on a loaded machine.
+    { scope: 'worker', timeout: 180_000 },
   ],
 
   app: async ({ page, worker, appOptions }, use) => {

@@ -5,6 +5,7 @@ import { ShellPage } from './pages/ShellPage';
 import { seedProfile, seedSandboxProfile } from './support';
 
 test('the navigation lists exactly the screens that have a route, and / opens the first', async ({ app }) => {
+  test.slow(); // visits every screen
   await seedSandboxProfile(app);
   await app.open('/');
   const shell = new ShellPage(app.page);

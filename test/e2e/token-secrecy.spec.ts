@@ -14,6 +14,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 test('the token appears in no IPC payload, DOM, page storage, console output, log or settings file', async ({ app }) => {
+  test.slow(); // visits every screen twice
   const profile = await seedProfile(app, { name: 'Sandbox', baseUrl: app.sandbox.baseUrl, environment: 'sandbox' }, { activate: true });
   const token = await app.sandbox.mintToken({ name: 'secrecy' });
   const signature = token.split('.')[2] ?? '';

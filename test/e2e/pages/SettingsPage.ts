@@ -37,7 +37,7 @@ export class SettingsPage {
     if (fields.name !== undefined) await form.getByRole('textbox', { name: /^(Name|Nome)/ }).fill(fields.name);
     if (fields.baseUrl !== undefined) await form.getByRole('textbox', { name: /^(API base URL|URL base da API)/ }).fill(fields.baseUrl);
     if (fields.environmentLabel !== undefined) {
-      await form.getByRole('textbox', { name: /^(Environment|Ambiente)/ }).click();
+      await form.getByRole('combobox', { name: /^(Environment|Ambiente)/ }).click();
       await this.page.getByRole('option', { name: fields.environmentLabel, exact: true }).click();
     }
     if (fields.readOnly !== undefined) await form.getByRole('checkbox').setChecked(fields.readOnly);
