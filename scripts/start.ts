@@ -1,0 +1,82 @@
+// `npm start`: build, start the sandbox (demo data, simulator on, free loopback port), mint a
+// token, and launch Electron with a ready "Sandbox" profile. The token reaches main only through
+// Electron's environment (session-only there) and is never printed. Where the Electron binary is
+// missing (it cannot be downloaded on these machines) it stops with a clear message, exit 1.
+// The binary is checked FIRST: building and seeding a demo sandbox (tens of seconds) is wasted
+// work when nothing can be launched.
+//   --no-build   skip `npm run build` (the test of the missing-binary path uses it)
+import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { startSandbox, type RunningSandbox } from '../sandbox/server';
+import { findElectronBinary } from './electron-binary';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const args = new Set(process.argv.slice(2));
+
+function fail(message: string): never {
+  process.stderr.write(`\n${message}\n\n`);
+  process.exit(1);
+}
+
+async function startDemoSandbox(): Promise<RunningSandbox> {
+  try {
+    return await startSandbox({ seed: 'demo', simulate: 2, port: 0 });
+  } catch (error) {
+    // The simulator is optional for a demo; start without it rather than not at all.
+    if (error instanceof Error && /simulate/.test(error.message)) {
+      process.stdout.write('Note: this sandbox build has no simulator yet; starting without live traffic.\n');
+      return startSandbox({ seed: 'demo', port: 0 });
+    }
+    throw error;
+  }
+}
+
+function missingBinaryMessage(looked: string): string {
+  return [
+    'Cannot start the console: the Electron binary is not installed.',
+    `  Looked for: ${looked}`,
+    '  Why: the `electron` package installs without its binary, and this machine cannot download it',
+    '  (only the npm registry and Debian packages are reachable here).',
+    '  What to do:',
+    '    - on a machine with internet access, run `npx install-electron` in this folder, or',
+    '    - set ELECTRON_OVERRIDE_DIST_PATH to a folder holding an Electron 45 build, then run `npm start` again.',
+    '  Meanwhile the API sandbox works on its own: `npm run sandbox` (and `npm run sandbox:token` for a token).',
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const electron = findElectronBinary(repoRoot);
+  if (!electron.found) fail(missingBinaryMessage(electron.looked));
+
+  if (!args.has('--no-build')) {
+    process.stdout.write('Building the console (npm run build)…\n');
+    const built = spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+    if (built.status !== 0) fail('The build failed (see above). Fix it and run `npm start` again.');
+  }
+
+  process.stdout.write('Starting the sandbox API (demo data, simulator on)…\n');
+  const sandbox = await startDemoSandbox();
+  const token = await sandbox.mintToken({ name: 'npm-start' });
+  process.stdout.write(`Sandbox listening at ${sandbox.baseUrl}\n`);
+
+  process.stdout.write('Launching Electron with a session-only "Sandbox" profile…\n');
+  const env: NodeJS.ProcessEnv = { ...process.env, II_SANDBOX_BASE_URL: sandbox.baseUrl, II_API_TOKEN: token };
+  delete env.ELECTRON_RUN_AS_NODE;
+  const child = spawn(electron.path, ['.'], { cwd: repoRoot, env, stdio: 'inherit' });
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  child.on('error', async () => {
+    await sandbox.close();
+    fail(`Electron could not be started from ${electron.path}.`);
+  });
+  child.on('exit', async (code) => {
+    await sandbox.close();
+    process.exit(code ?? 0);
+  });
+}
+
+main().catch((error: unknown) => {
+  // One line, no stack: the sandbox and build print their own details above.
+  fail(`npm start failed: ${error instanceof Error ? error.message : String(error)}`);
+});
