@@ -130,5 +130,6 @@ describe('npm run sandbox:token', () => {
     } finally {
       await sandbox.close();
     }
-  });
+    // two tsx start-ups: slow on a loaded 2-core machine
+  }, 120_000);
 });
