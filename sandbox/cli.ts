@@ -4,6 +4,7 @@
 import { relative } from 'node:path';
 import { CliUsageError, DEFAULT_DB_FILE, parseSandboxArgs, SANDBOX_USAGE } from './cli-args';
 import { startSandbox, type RunningSandbox } from './server';
+import { DEMO_EVENT_COUNT } from './seed/events-demo';
 
 async function main(): Promise<void> {
   let options;
@@ -24,7 +25,8 @@ async function main(): Promise<void> {
   console.log('Starting the sandbox (a new demo database takes a little while to seed)…');
   let sandbox: RunningSandbox;
   try {
-    sandbox = await startSandbox(options);
+    // The CLI serves the full demo history (50,000 events); the library default is smaller so tests start fast.
+    sandbox = await startSandbox({ demoEvents: DEMO_EVENT_COUNT, ...options });
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'EADDRINUSE') {

@@ -21,7 +21,7 @@ export interface SandboxOptions {
   rateLimit?: { limit: number; windowSeconds: number };
   /** Extra events to seed (SANDBOX-OPS). */
   events?: number;
-  /** How many historical events seed `demo` generates (default 50,000; 0 = none). Tests that only need drivers and installations pass 0 to start faster. */
+  /** How many historical events seed `demo` generates: the CLI asks for 50,000; the library default is 2,000 so tests start fast; 0 = none. */
   demoEvents?: number;
   /** Provider events per second to keep producing (SANDBOX-OPS). */
   simulate?: number;

@@ -18,7 +18,10 @@ import { buildPayload, eventFamily, lifecycleNames, orderLifecycle, providerHead
 import { seedTimestamp, uuidV7 } from './ids';
 import { createPrng, type Prng } from './prng';
 
+/** What `npm run sandbox` seeds (the CLI passes it). */
 export const DEMO_EVENT_COUNT = 50_000;
+/** startSandbox's default: the same patterns at a size that seeds in about a second, for tests. */
+export const LIBRARY_DEMO_EVENT_COUNT = 2_000;
 const HISTORY_DAYS = 30;
 const SEED_META_KEY = 'demo_events';
 const USER_AGENT = 'II-Sandbox-Webhooks/1.0';
@@ -108,7 +111,7 @@ export function hasDemoEvents(ctx: SandboxContext): boolean {
 export function seedDemoEvents(ctx: SandboxContext, options: { count?: number } = {}): number {
   if (hasDemoEvents(ctx)) return 0;
   if (ctx.origin === '') throw new Error('seedDemoEvents needs ctx.origin: call it after the server listens.');
-  const target = options.count ?? DEMO_EVENT_COUNT;
+  const target = options.count ?? LIBRARY_DEMO_EVENT_COUNT;
   const prng = createPrng('sandbox-demo-events-v1');
   const nowMs = ctx.now().getTime();
   const installations = loadInstallations(ctx, nowMs);
@@ -177,7 +180,9 @@ export function seedDemoEvents(ctx: SandboxContext, options: { count?: number } 
 
   // 3. Rejected webhooks: the incident, plus a trickle of unsigned or badly signed ones.
   const rejected: RejectedWebhook[] = [];
-  for (let t = incidentFromMs + prng.int(0, 120_000); t < incidentUntilMs && t < nowMs; t += prng.int(20_000, 110_000)) {
+  // One rejected webhook every 20–110 s at full size; proportionally fewer in a smaller history.
+  const incidentGapScale = Math.max(1, DEMO_EVENT_COUNT / target);
+  for (let t = incidentFromMs + prng.int(0, 120_000); t < incidentUntilMs && t < nowMs; t += prng.int(20_000, 110_000) * incidentGapScale) {
     rejected.push({ installation: incidentInstallation, receivedMs: t, name: prng.pick(incidentInstallation.supportedEvents), reason: 'Invalid signature: the HMAC does not match the installation\'s webhook secret (was it rotated at the provider?).' });
   }
   for (let i = 0; i < Math.ceil(target / 400); i++) {
@@ -248,7 +253,7 @@ function insertHistory(
     rows.sort((a, b) => a.attempt.createdMs - b.attempt.createdMs);
 
     const state = eventState(event.supersededBy !== null, rows.map((row) => ({ endpointId: row.endpoint.id, status: row.attempt.status, attempted: row.attempt.attemptedMs !== null })));
-    const last = rows[rows.length - 1];
+    const last = rows[lastDispatchIndex(rows.map((row) => row.attempt))];
     const lastOutcome = last?.attempt.outcome ?? null;
     insertEvent.run(
       event.id, event.installation.id, event.installation.slug, event.name, payloadText, createdAt, state,
@@ -295,6 +300,23 @@ function insertHistory(
       JSON.stringify(headers), JSON.stringify(payload), 0, 'rejected', webhook.reason, '[]',
     );
   }
+}
+
+/**
+ * Which row is the event's last_dispatch, by the rule of refreshEventState: the newest attempt made
+ * (latest attempted_at; on a tie, the newest row), or the newest row when nothing was attempted.
+ * `rows` are in insertion order, oldest first.
+ */
+function lastDispatchIndex(rows: HistoricalAttempt[]): number {
+  let best = -1;
+  // Walk newest row first, as refreshEventState does (created_at DESC, rowid DESC).
+  const order = rows.map((_, i) => i).sort((a, b) => rows[b]!.createdMs - rows[a]!.createdMs || b - a);
+  for (const i of order) {
+    const attemptedMs = rows[i]!.attemptedMs;
+    if (attemptedMs === null) continue;
+    if (best === -1 || attemptedMs > rows[best]!.attemptedMs!) best = i;
+  }
+  return best === -1 ? (order[0] ?? -1) : best;
 }
 
 function codeClass(code: number | null): string | null {

@@ -4,11 +4,11 @@
 import type { SandboxContext } from '../context';
 import { retargetReceiverEndpoints } from './demo-endpoints';
 import { addBulkEvents } from './events-bulk';
-import { DEMO_EVENT_COUNT, seedDemoEvents } from './events-demo';
+import { LIBRARY_DEMO_EVENT_COUNT, seedDemoEvents } from './events-demo';
 
 export function prepareEventData(ctx: SandboxContext): void {
   const seed = ctx.options.seed ?? 'demo';
-  const demoEvents = ctx.options.demoEvents ?? DEMO_EVENT_COUNT;
+  const demoEvents = ctx.options.demoEvents ?? LIBRARY_DEMO_EVENT_COUNT;
   if (seed === 'demo' && demoEvents > 0) seedDemoEvents(ctx, { count: demoEvents });
   retargetReceiverEndpoints(ctx);
   if (ctx.options.events !== undefined && ctx.options.events > 0) addBulkEvents(ctx, ctx.options.events);
