@@ -9,6 +9,7 @@ import { eventsScreen } from '../screens/events/route';
 import { deliveriesScreen } from '../screens/deliveries/route';
 import { driversScreen } from '../screens/drivers/route';
 import { installationsScreen } from '../screens/installations/route';
+import { webhooksScreen } from '../screens/webhooks/route';
 
 /** Every screen the product has, in navigation order (i18n key `nav.<id>`). */
 export const navOrder = ['overview', 'events', 'deliveries', 'drivers', 'installations', 'webhooks', 'activity', 'settings'] as const;
@@ -21,7 +22,7 @@ export interface ScreenDefinition {
   route: AnyRoute;
 }
 
-export const screens: ScreenDefinition[] = [settingsScreen, activityScreen, eventsScreen, deliveriesScreen, driversScreen, installationsScreen];
+export const screens: ScreenDefinition[] = [settingsScreen, activityScreen, eventsScreen, deliveriesScreen, driversScreen, installationsScreen, webhooksScreen];
 
 /** Registered screens in navigation order. */
 export function navScreens(list: ScreenDefinition[] = screens): ScreenDefinition[] {

@@ -136,8 +136,8 @@ export interface EndpointBody {
   timeout_seconds?: number;
 }
 
-export function buildCreateEndpointBody(values: EndpointFormValues): EndpointBody {
-  const body: EndpointBody = {
+export function buildCreateEndpointBody(values: EndpointFormValues): EndpointBody & { url: string } {
+  const body: EndpointBody & { url: string } = {
     url: values.url.trim(),
     description: values.description.trim() || null,
     enabled: values.enabled,

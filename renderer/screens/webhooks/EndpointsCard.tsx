@@ -1,0 +1,231 @@
+// The endpoints table (url, enabled, events, timeout, last delivery result, recent success rate)
+// with per-row actions: edit, enable/disable, send test event, rotate secret, delete. Disabling and
+// deleting confirm with the profile named; rotating shows the new secret once.
+import { Alert, Badge, Button, Card, Code, Group, Menu, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { openConfirm } from '../../components/confirm/ConfirmDialog';
+import { newActionId } from '../../components/confirm/confirm-rules';
+import { useWriteAccess, WriteButton, WriteGuarded } from '../../components/confirm/WriteGuard';
+import { errorMessage } from '../../errors/error-message';
+import { useDeleteWebhookEndpoint, useRotateWebhookSecret, useTestWebhookEndpoint, useUpdateWebhookEndpoint, useWebhookEndpoints } from '../../queries';
+import type { Dispatch } from '../../../shared/api/processing';
+import type { WebhookEndpoint } from '../../../shared/api/webhooks';
+import { EndpointFormModal } from './EndpointFormModal';
+import { useEndpointHealth } from './endpoint-health';
+import { SecretOnceDialog } from './SecretOnceDialog';
+
+function HealthCell({ endpointId }: { endpointId: string }) {
+  const { t } = useTranslation();
+  const health = useEndpointHealth(endpointId);
+  if (!health.data) return <Text size="xs">—</Text>;
+  const { last, attempts, succeeded } = health.data;
+  return (
+    <Stack gap={2} data-testid="endpoint-health">
+      {last ? (
+        <Badge size="sm" color={last.status === 'succeeded' ? 'teal' : 'red'} variant="light" data-testid="endpoint-last-result">
+          {last.code ?? last.error ?? last.status}
+        </Badge>
+      ) : (
+        <Text size="xs">{t('webhooks.endpoints.noDeliveries')}</Text>
+      )}
+      {attempts > 0 && <Text size="xs">{t('webhooks.endpoints.successRate', { rate: Math.round((succeeded / attempts) * 100), count: attempts })}</Text>}
+    </Stack>
+  );
+}
+
+function TestResult({ dispatch, onClose }: { dispatch: Dispatch | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={dispatch !== null} onClose={onClose} title={t('webhooks.test.title')}>
+      {dispatch && (
+        <Stack gap="xs" data-testid="test-result" data-status={dispatch.status ?? ''}>
+          <Alert color={dispatch.status === 'succeeded' ? 'teal' : 'red'}>{dispatch.status === 'succeeded' ? t('webhooks.test.succeeded') : t('webhooks.test.failed')}</Alert>
+          <Text size="sm">
+            {t('webhooks.test.code')}: <Code data-testid="test-result-code">{dispatch.attempt_response_code ?? '—'}</Code>
+          </Text>
+          {dispatch.error && (
+            <Text size="sm">
+              {t('webhooks.test.error')}: <Code>{dispatch.error}</Code>
+            </Text>
+          )}
+          <Text size="sm">
+            {t('webhooks.test.duration')}: {dispatch.duration_ms ?? '—'} ms · {t('webhooks.test.attempt')} {dispatch.attempt ?? 1}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {dispatch.url ?? ''}
+          </Text>
+        </Stack>
+      )}
+    </Modal>
+  );
+}
+
+export function EndpointsCard() {
+  const { t } = useTranslation();
+  const access = useWriteAccess();
+  const list = useWebhookEndpoints({ limit: 100 });
+  const update = useUpdateWebhookEndpoint();
+  const remove = useDeleteWebhookEndpoint();
+  const test = useTestWebhookEndpoint();
+  const rotate = useRotateWebhookSecret();
+  const [editing, setEditing] = useState<WebhookEndpoint | null | undefined>(undefined);
+  const [secret, setSecret] = useState<{ value: string; rotated: boolean } | null>(null);
+  const [testResult, setTestResult] = useState<Dispatch | null>(null);
+  const fail = (error: unknown) => notifications.show({ color: 'red', message: errorMessage(t, error) });
+
+  const toggleEnabled = async (endpoint: WebhookEndpoint) => {
+    if (!access.profile) return;
+    const enable = endpoint.enabled === false;
+    if (!enable) {
+      const ok = await openConfirm({
+        profile: access.profile,
+        title: t('webhooks.endpoints.disableTitle'),
+        impact: t('webhooks.endpoints.disableImpact', { url: endpoint.url }),
+        confirmLabel: t('webhooks.endpoints.disable'),
+        danger: true,
+      });
+      if (!ok) return;
+    }
+    update.mutate({ id: endpoint.id, actionId: newActionId(), body: { enabled: enable } }, { onError: fail });
+  };
+
+  const deleteEndpoint = async (endpoint: WebhookEndpoint) => {
+    if (!access.profile) return;
+    const ok = await openConfirm({
+      profile: access.profile,
+      title: t('webhooks.endpoints.deleteTitle'),
+      impact: t('webhooks.endpoints.deleteImpact', { url: endpoint.url }),
+      confirmLabel: t('webhooks.endpoints.delete'),
+      danger: true,
+    });
+    if (ok) remove.mutate({ id: endpoint.id, actionId: newActionId() }, { onError: fail });
+  };
+
+  const rotateSecret = async (endpoint: WebhookEndpoint) => {
+    if (!access.profile) return;
+    const ok = await openConfirm({
+      profile: access.profile,
+      title: t('webhooks.secret.rotateTitle'),
+      impact: t('webhooks.secret.rotateImpact', { url: endpoint.url }),
+      confirmLabel: t('webhooks.secret.rotate'),
+    });
+    if (!ok) return;
+    rotate.mutate({ id: endpoint.id, actionId: newActionId() }, { onSuccess: (result) => setSecret({ value: result.secret, rotated: true }), onError: fail });
+  };
+
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="endpoints-title" data-testid="endpoints-card">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h3" id="endpoints-title">
+          {t('webhooks.endpoints.title')}
+        </Title>
+        <WriteButton onClick={() => setEditing(null)} data-testid="endpoint-create">
+          {t('webhooks.endpoints.add')}
+        </WriteButton>
+      </Group>
+      <ErrorAlert error={list.error} />
+      {list.data && list.data.items.length === 0 && <Text data-testid="endpoints-empty">{t('webhooks.endpoints.empty')}</Text>}
+      {list.data && list.data.items.length > 0 && (
+        <Table data-testid="endpoints-table" verticalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('webhooks.endpoints.url')}</Table.Th>
+              <Table.Th>{t('webhooks.endpoints.enabled')}</Table.Th>
+              <Table.Th>{t('webhooks.endpoints.events')}</Table.Th>
+              <Table.Th>{t('webhooks.endpoints.timeout')}</Table.Th>
+              <Table.Th>{t('webhooks.endpoints.health')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.data.items.map((endpoint) => (
+              <Table.Tr key={endpoint.id} data-testid="endpoint-row" data-endpoint-id={endpoint.id} data-url={endpoint.url}>
+                <Table.Td>
+                  <Text size="sm" style={{ wordBreak: 'break-all' }}>
+                    {endpoint.url}
+                  </Text>
+                  {endpoint.description && (
+                    <Text size="xs" c="dimmed">
+                      {endpoint.description}
+                    </Text>
+                  )}
+                  {endpoint.secret_hint && (
+                    <Text size="xs" c="dimmed" data-testid="endpoint-secret-hint">
+                      {t('webhooks.endpoints.secretHint', { hint: endpoint.secret_hint })}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Badge color={endpoint.enabled === false ? 'gray' : 'teal'} variant="light" data-testid="endpoint-enabled" data-enabled={endpoint.enabled !== false}>
+                    {endpoint.enabled === false ? t('webhooks.endpoints.off') : t('webhooks.endpoints.on')}
+                  </Badge>
+                  {endpoint.disabled_reason && (
+                    <Text size="xs" c="red">
+                      {endpoint.disabled_reason}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs">{(endpoint.events ?? []).join(', ') || '—'}</Text>
+                </Table.Td>
+                <Table.Td>{endpoint.timeout_seconds ?? '—'} s</Table.Td>
+                <Table.Td>
+                  <HealthCell endpointId={endpoint.id} />
+                </Table.Td>
+                <Table.Td>
+                  <WriteGuarded>
+                    {(blocked) => (
+                      <Menu position="bottom-end" withinPortal>
+                        <Menu.Target>
+                          <Button size="xs" variant="default" disabled={blocked} data-testid="endpoint-actions">
+                            {t('webhooks.endpoints.actions')}
+                          </Button>
+                        </Menu.Target>
+                        <Menu.Dropdown>
+                          <Menu.Item onClick={() => setEditing(endpoint)} data-testid="endpoint-edit">
+                            {t('webhooks.endpoints.edit')}
+                          </Menu.Item>
+                          <Menu.Item onClick={() => void toggleEnabled(endpoint)} data-testid="endpoint-toggle">
+                            {endpoint.enabled === false ? t('webhooks.endpoints.enable') : t('webhooks.endpoints.disable')}
+                          </Menu.Item>
+                          <Menu.Item
+                            onClick={() => test.mutate({ id: endpoint.id, actionId: newActionId() }, { onSuccess: setTestResult, onError: fail })}
+                            data-testid="endpoint-test"
+                          >
+                            {t('webhooks.endpoints.test')}
+                          </Menu.Item>
+                          <Menu.Item onClick={() => void rotateSecret(endpoint)} data-testid="endpoint-rotate">
+                            {t('webhooks.secret.rotate')}
+                          </Menu.Item>
+                          <Menu.Item color="red" onClick={() => void deleteEndpoint(endpoint)} data-testid="endpoint-delete">
+                            {t('webhooks.endpoints.delete')}
+                          </Menu.Item>
+                        </Menu.Dropdown>
+                      </Menu>
+                    )}
+                  </WriteGuarded>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {test.isPending && <Text size="sm">{t('webhooks.test.sending')}</Text>}
+      {editing !== undefined && (
+        <EndpointFormModal
+          endpoint={editing}
+          onClose={() => setEditing(undefined)}
+          onCreated={(created) => {
+            setEditing(undefined);
+            setSecret({ value: created.secret, rotated: false });
+          }}
+        />
+      )}
+      <SecretOnceDialog secret={secret?.value ?? null} rotated={secret?.rotated ?? false} onClose={() => setSecret(null)} />
+      <TestResult dispatch={testResult} onClose={() => setTestResult(null)} />
+    </Card>
+  );
+}
