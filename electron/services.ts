@@ -14,6 +14,7 @@ import { createApiService } from './api/handlers';
 import type { ApiLogEntry } from './api/http';
 import { verifyToken as verifyTokenWithApi } from './api/verify-token';
 import { createMainHandlers, type VerifyToken } from './handlers/main-handlers';
+import { createOverviewHandlers } from './overview/handlers';
 import { createDispatcher, type DispatchSpyEntry, type Dispatcher } from './ipc/dispatcher';
 import { createEventHub, type EventListener } from './ipc/events';
 import type { HandlerContext, PartialHandlers } from './ipc/handler-types';
@@ -135,6 +136,7 @@ export async function createMainServices(deps: MainServicesDeps): Promise<MainSe
       onTokenDescribed: warnIfExpiring,
     }),
     ...reportExpiredSessions(api.handlers, () => profiles.active()?.id ?? null, (profileId) => hub.emit('session:expired', { profileId })),
+    ...reportExpiredSessions(createOverviewHandlers({ clientFor: (profileId) => api.clientFor(profileId) }), () => profiles.active()?.id ?? null, (profileId) => hub.emit('session:expired', { profileId })),
     ...createActivityHandlers({ log: activityLog, dialog: deps.dialog, now: () => new Date(now()) }),
     ...createJobsHandlers(jobs),
     ...createSavedViewsHandlers(views),

@@ -17,6 +17,7 @@ import { driversChannels, driversEvents } from './channels/drivers';
 import { installationsChannels, installationsEvents } from './channels/installations';
 import { eventsChannels, eventsEvents } from './channels/events';
 import { webhooksChannels, webhooksEvents } from './channels/webhooks';
+import { overviewChannels, overviewEvents } from './channels/overview';
 
 export const contract = {
   ...appChannels,
@@ -33,6 +34,7 @@ export const contract = {
   ...installationsChannels,
   ...eventsChannels,
   ...webhooksChannels,
+  ...overviewChannels,
 } as const;
 
 export const mainEvents = {
@@ -50,6 +52,7 @@ export const mainEvents = {
   ...installationsEvents,
   ...eventsEvents,
   ...webhooksEvents,
+  ...overviewEvents,
 } as const;
 
 export type Contract = typeof contract;
