@@ -55,6 +55,8 @@ export interface RetryTuning {
   totalBudgetMs: number;
   /** The longest Retry-After the client waits by itself; longer → `rate_limited` to the caller. */
   maxRetryAfterSeconds: number;
+  /** How many 429s one request may wait out (they do not count as attempts). */
+  maxRateLimitWaits: number;
   maxRedirects: number;
 }
 
@@ -65,6 +67,7 @@ export const defaultRetryTuning: RetryTuning = {
   maxDelayMs: 4_000,
   totalBudgetMs: 45_000,
   maxRetryAfterSeconds: 20,
+  maxRateLimitWaits: 5,
   maxRedirects: 3,
 };
 
@@ -167,12 +170,20 @@ export class PlatformHttp {
     const info: FailedRequest = { method: request.method, path: request.path };
     const retryable = request.method === 'GET' || request.idempotencyKey !== undefined;
     const maxAttempts = request.maxAttempts ?? (retryable ? this.tuning.maxAttempts : 1);
-    const started = this.now();
+    // The time budget starts with the first attempt, not while queued behind other requests.
+    let started: number | null = null;
+    // 429s are counted apart: the server refused before acting, and its Retry-After paces us.
+    let rateLimitWaits = 0;
     for (let attempt = 1; ; attempt++) {
       if (request.signal?.aborted) throw cancelledError();
-      const attemptStarted = this.now();
-      const outcome = await this.deps.scheduler.run(() => this.attempt(url, request, info), request.signal);
-      const canRetry = attempt < maxAttempts && this.now() - started < this.tuning.totalBudgetMs;
+      let attemptStarted = this.now();
+      const outcome = await this.deps.scheduler.run(() => {
+        attemptStarted = this.now();
+        started ??= attemptStarted;
+        return this.attempt(url, request, info);
+      }, request.signal);
+      const withinBudget = this.now() - (started ?? attemptStarted) < this.tuning.totalBudgetMs;
+      const canRetry = attempt < maxAttempts && withinBudget;
 
       if (outcome.kind === 'error') {
         this.log({ level: 'warn', message: 'request failed', ...info, attempt, code: outcome.error.code, durationMs: this.now() - attemptStarted });
@@ -190,9 +201,12 @@ export class PlatformHttp {
       if (status === 429) {
         const waitSeconds = parseRetryAfter(outcome.headers.get('retry-after'), this.now()) ?? 1;
         this.deps.scheduler.pauseFor(waitSeconds);
-        if (canRetry && waitSeconds <= this.tuning.maxRetryAfterSeconds) {
+        rateLimitWaits++;
+        const mayWait = request.maxAttempts === undefined || attempt < request.maxAttempts;
+        if (mayWait && withinBudget && rateLimitWaits <= this.tuning.maxRateLimitWaits && waitSeconds <= this.tuning.maxRetryAfterSeconds) {
           // A 429 was never processed, so even a write without a key may wait and go again.
           await abortableSleep(waitSeconds * 1000 + this.random() * 250, request.signal);
+          attempt--; // a 429 does not use up one of the attempts
           continue;
         }
         throw errorFromStatus(info, { status, body: parseJsonLoosely(outcome.text), retryAfterSeconds: waitSeconds });

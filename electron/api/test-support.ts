@@ -34,7 +34,10 @@ export interface ClientHarness {
 export const fastTuning: Partial<RetryTuning> = { baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 5_000 };
 
 export async function startClientHarness(options: SandboxOptions = {}): Promise<ClientHarness> {
-  const sandbox = await startSandbox({ port: 0, seed: 'demo', ...options });
+  // A few hundred demo events are plenty here, and start in well under a second (50,000 do not).
+  // No background dispatcher: these tests are about the client, and its deliveries to the built-in
+  // receiver keep sandbox-to-sandbox connections open that would slow `close()` down.
+  const sandbox = await startSandbox({ port: 0, seed: 'demo', demoEvents: 300, dispatch: false, ...options });
   const token = await sandbox.mintToken();
   const vault = new MemoryVault();
   vault.set('p1', token);
@@ -53,7 +56,13 @@ export async function startClientHarness(options: SandboxOptions = {}): Promise<
       ),
       new CapabilityCache(),
     );
-  return { sandbox, token, vault, logs, client: makeClient(), makeClient, close: () => sandbox.close() };
+  const close = async () => {
+    // Whatever is still connected (a cancelled request's leftovers, keep-alive sockets) is cut:
+    // the test is over, and `close()` would otherwise wait for each to time out.
+    sandbox.app.server.closeAllConnections();
+    await sandbox.close();
+  };
+  return { sandbox, token, vault, logs, client: makeClient(), makeClient, close };
 }
 
 /** Everything an error exposes: message, own fields, cause chain — as one string to grep. */

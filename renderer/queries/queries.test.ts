@@ -30,7 +30,7 @@ let dispatcher: Dispatcher;
 const results: unknown[] = [];
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, seed: 'demo' });
+  sandbox = await startSandbox({ port: 0, seed: 'demo', demoEvents: 200, dispatch: false });
   token = await sandbox.mintToken();
   const vault = new MemoryVault();
   vault.set('p1', token);
@@ -47,6 +47,7 @@ beforeAll(async () => {
 afterAll(async () => {
   // Nothing that crossed IPC in this file carries the token.
   expect(everythingIn(results)).not.toContain(token);
+  sandbox.app.server.closeAllConnections();
   await sandbox.close();
 });
 
