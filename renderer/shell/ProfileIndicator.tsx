@@ -10,12 +10,12 @@ export function EnvironmentBadge({ environment, inHeader = false }: { environmen
   const { t } = useTranslation();
   if (environment === 'production') {
     return (
-      <Badge color="red" variant="filled" size="lg" radius="sm" data-testid={inHeader ? 'production-badge' : 'environment-badge'} className="production-badge">
+      <Badge color="red.9" variant="filled" size="lg" radius="sm" data-testid={inHeader ? 'production-badge' : 'environment-badge'} className="production-badge">
         {t('environment.productionBadge')}
       </Badge>
     );
   }
-  const color = environment === 'staging' ? 'yellow' : environment === 'sandbox' ? 'teal' : 'gray';
+  const color = environment === 'staging' ? 'grape' : environment === 'sandbox' ? 'cyan' : 'gray';
   return (
     <Badge color={color} variant="light" data-testid="environment-badge">
       {t(`environment.${environment}`)}
