@@ -1,0 +1,102 @@
+// overview:summary against a real sandbox (demo seed, dispatcher off so the history stays still),
+// checked against the sandbox's own database; plus a tiny loopback server without a delivery log.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startClientHarness, type ClientHarness } from '../api/test-support';
+import { createOverviewHandlers } from './handlers';
+import { overviewSummary, type SummaryLimits } from './summary';
+
+const DAY = 86_400_000;
+let harness: ClientHarness;
+
+beforeAll(async () => {
+  harness = await startClientHarness({ demoEvents: 400, dispatch: false });
+}, 120_000);
+afterAll(async () => harness?.close());
+
+function sevenDays() {
+  const to = harness.sandbox.ctx.now().toISOString();
+  return { from: new Date(Date.parse(to) - 7 * DAY).toISOString(), to };
+}
+
+/** What the sandbox's table says for the window (attempted_at is stored as `…000000Z` text). */
+function expectedFromDb(from: string, to: string) {
+  const micros = (iso: string) => iso.replace(/Z$/, '000Z');
+  const rows = harness.sandbox.ctx.db
+    .prepare('SELECT status, COUNT(*) AS n FROM dispatches WHERE attempted_at > ? AND attempted_at < ? GROUP BY status')
+    .all(micros(from), micros(to)) as Array<{ status: string; n: number }>;
+  const byStatus = Object.fromEntries(rows.map((r) => [r.status, r.n]));
+  return { succeeded: byStatus.succeeded ?? 0, failed: byStatus.failed ?? 0, all: rows.reduce((s, r) => s + r.n, 0) };
+}
+
+const never = new AbortController().signal;
+
+describe('overviewSummary against the sandbox', () => {
+  it('aggregates every attempt of the window when it fits under the cap', async () => {
+    const window = sevenDays();
+    const summary = await overviewSummary(harness.client, window, never);
+    expect(summary.supported).toBe(true);
+    if (!summary.supported) return;
+    const expected = expectedFromDb(window.from, window.to);
+    expect(expected.failed).toBeGreaterThan(0);
+    expect(summary.sample.truncated).toBe(false);
+    expect(summary.sample.dispatchesRead).toBe(expected.all);
+    expect(summary.figures.totals.succeeded).toBe(expected.succeeded);
+    expect(summary.figures.totals.failed).toBe(expected.failed);
+    expect(summary.figures.totals.rate).toBeCloseTo(expected.succeeded / (expected.succeeded + expected.failed), 10);
+    expect(summary.figures.series.reduce((n, b) => n + b.failed, 0)).toBe(expected.failed);
+    // The demo's failing endpoint and its drivers show up; p50 <= p95.
+    expect(summary.figures.topFailingEndpoints.length).toBeGreaterThan(0);
+    expect(summary.figures.failuresByDriver.some((g) => g.key !== null)).toBe(true);
+    // The demo has fewer drivers than the top-N cut, so the breakdown accounts for every failure.
+    expect(summary.figures.failuresByDriver.reduce((n, g) => n + g.failures, 0)).toBe(expected.failed);
+    expect(summary.figures.latency.p50).not.toBeNull();
+    expect(summary.figures.latency.p50!).toBeLessThanOrEqual(summary.figures.latency.p95!);
+  });
+
+  it('stops at the page cap and says the figures are a sample of the newest attempts', async () => {
+    const limits: SummaryLimits = { maxPages: 2, maxEventPages: 2, pageSize: 10 };
+    const window = sevenDays();
+    const summary = await overviewSummary(harness.client, window, never, limits);
+    if (!summary.supported) throw new Error('expected the delivery log');
+    expect(summary.sample).toMatchObject({ dispatchesRead: 20, pagesRead: 2, truncated: true, maxPages: 2 });
+    expect(Date.parse(summary.sample.coveredFrom!)).toBeGreaterThan(Date.parse(window.from));
+    expect(summary.figures.totals.attempts).toBe(20);
+  });
+
+  it('is cancelled by the signal', async () => {
+    const abort = new AbortController();
+    abort.abort();
+    await expect(overviewSummary(harness.client, sevenDays(), abort.signal)).rejects.toMatchObject({ code: 'cancelled' });
+  });
+
+  it('is reached through the overview:summary handler with the profile client', async () => {
+    const handlers = createOverviewHandlers({ clientFor: async () => harness.client });
+    const summary = await handlers['overview:summary']!(sevenDays(), { signal: never, sender: { id: 1, frameUrl: 'app://console/', isTopFrame: true } });
+    expect((summary as { supported: boolean }).supported).toBe(true);
+  });
+});
+
+describe('overviewSummary on a server without a delivery log', () => {
+  let server: Server;
+  let baseUrl: string;
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      const missing = request.url?.startsWith('/processing/dispatches');
+      response.writeHead(missing ? 404 : 200, { 'content-type': 'application/json' });
+      response.end(missing ? '{"message":"Not found."}' : '{"data":[]}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('answers supported: false and remembers it for the profile', async () => {
+    const client = harness.makeClient({ baseUrl });
+    const window = sevenDays();
+    const summary = await overviewSummary(client, window, never);
+    expect(summary).toEqual({ supported: false, ...window });
+    expect(client.capabilities.get('dispatches')).toBe('unsupported');
+  });
+});
