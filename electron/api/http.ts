@@ -148,6 +148,11 @@ export class PlatformHttp {
     this.tuning = { ...defaultRetryTuning, ...deps.tuning };
   }
 
+  /** This profile's scheduler (its pace is shown in tests and could be in a status bar). */
+  get scheduler(): RequestScheduler {
+    return this.deps.scheduler;
+  }
+
   /** The exact origin the token may be sent to. */
   get origin(): string {
     return originOf(this.base);
