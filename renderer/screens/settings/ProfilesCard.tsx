@@ -79,9 +79,13 @@ export function ProfilesCard({ profiles, activeId, selectedId, onSelect }: Props
                   <EnvironmentBadge environment={profile.environment} />
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" c={profile.token ? undefined : 'orange'}>
-                    {profile.token ? t('settings.profiles.tokenLast4', { last4: profile.token.last4 }) : t('settings.profiles.tokenNone')}
-                  </Text>
+                  {profile.token ? (
+                    <Text size="sm">{t('settings.profiles.tokenLast4', { last4: profile.token.last4 })}</Text>
+                  ) : (
+                    <Badge color="orange" variant="light">
+                      {t('settings.profiles.tokenNone')}
+                    </Badge>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Group gap="xs" justify="flex-end" wrap="nowrap">
