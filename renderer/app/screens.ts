@@ -4,6 +4,7 @@
 // it to `screens` below. Its nav position comes from `navOrder`, not from its place in the list.
 import type { AnyRoute } from '@tanstack/react-router';
 import { settingsScreen } from '../screens/settings/route';
+import { overviewScreen } from '../screens/overview/route';
 import { activityScreen } from '../screens/activity/route';
 import { eventsScreen } from '../screens/events/route';
 import { deliveriesScreen } from '../screens/deliveries/route';
@@ -22,7 +23,7 @@ export interface ScreenDefinition {
   route: AnyRoute;
 }
 
-export const screens: ScreenDefinition[] = [settingsScreen, activityScreen, eventsScreen, deliveriesScreen, driversScreen, installationsScreen, webhooksScreen];
+export const screens: ScreenDefinition[] = [overviewScreen, settingsScreen, activityScreen, eventsScreen, deliveriesScreen, driversScreen, installationsScreen, webhooksScreen];
 
 /** Registered screens in navigation order. */
 export function navScreens(list: ScreenDefinition[] = screens): ScreenDefinition[] {

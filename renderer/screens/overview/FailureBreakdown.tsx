@@ -1,0 +1,44 @@
+// One failure breakdown (by driver, installation, response code or endpoint): a bar per group, scaled
+// to the largest, with the numbers beside it ("12 of 40 attempts").
+import { Card, Group, Progress, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+export interface BreakdownRow {
+  key: string;
+  label: string;
+  failures: number;
+  attempts: number;
+}
+
+export function FailureBreakdown({ title, rows, testId }: { title: string; rows: BreakdownRow[]; testId: string }) {
+  const { t } = useTranslation();
+  const max = Math.max(1, ...rows.map((r) => r.failures));
+  return (
+    <Card withBorder padding="sm" data-testid={testId} component="section" aria-label={title}>
+      <Title order={4} size="h5" mb="xs">
+        {title}
+      </Title>
+      {rows.length === 0 ? (
+        <Text size="sm" c="dimmed" data-testid={`${testId}-empty`}>
+          {t('overview.noFailures')}
+        </Text>
+      ) : (
+        <Stack gap={6}>
+          {rows.map((row) => (
+            <div key={row.key} data-testid={`${testId}-row`} data-key={row.key}>
+              <Group justify="space-between" gap="xs" wrap="nowrap">
+                <Text size="xs" ff="monospace" truncate="end" title={row.label} maw="65%">
+                  {row.label}
+                </Text>
+                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                  {t('overview.failuresOf', { failures: row.failures, attempts: row.attempts })}
+                </Text>
+              </Group>
+              <Progress value={(row.failures / max) * 100} color="red" size="sm" aria-hidden />
+            </div>
+          ))}
+        </Stack>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,184 @@
+// The Overview: for a window (1 h, 24 h, 7 d or custom, in the URL) the delivery success rate over
+// time, failures by driver / installation / response code, p50/p95 attempt latency, the top failing
+// endpoints, and a live strip of the last events. Pictures first, numbers beside. The figures are
+// computed in main (overview:summary); when main read only a sample, the screen says so.
+import { Alert, Button, Card, Grid, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OverviewFigures, OverviewSummary } from '../../../shared/ipc/channels/overview';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDuration } from '../../components/time/format-time';
+import { Time } from '../../components/time/Time';
+import { FailureBreakdown, type BreakdownRow } from './FailureBreakdown';
+import { LastEventsStrip } from './LastEventsStrip';
+import { useOverviewSummary } from './overview-queries';
+import { overviewRanges, windowFor, type OverviewRange, type OverviewSearch } from './overview-search';
+import { overviewRoute } from './route';
+import { SuccessRateChart } from './SuccessRateChart';
+
+function percent(rate: number | null): string {
+  return rate === null ? '—' : `${(rate * 100).toFixed(1)} %`;
+}
+
+/** `datetime-local` works in local time without a zone; the URL keeps ISO UTC. */
+function toLocalInput(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+function fromLocalInput(value: string): string | undefined {
+  const d = new Date(value);
+  return value && !Number.isNaN(d.getTime()) ? d.toISOString() : undefined;
+}
+
+function CustomRange({ search, onApply }: { search: OverviewSearch; onApply: (from?: string, to?: string) => void }) {
+  const { t } = useTranslation();
+  const [from, setFrom] = useState(toLocalInput(search.from));
+  const [to, setTo] = useState(toLocalInput(search.to));
+  return (
+    <Group gap="xs" align="end">
+      <TextInput type="datetime-local" size="xs" label={t('overview.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} data-testid="overview-from" />
+      <TextInput type="datetime-local" size="xs" label={t('overview.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} data-testid="overview-to" />
+      <Button size="xs" onClick={() => onApply(fromLocalInput(from), fromLocalInput(to))} data-testid="overview-apply">
+        {t('overview.apply')}
+      </Button>
+    </Group>
+  );
+}
+
+function Stat({ label, value, testId, color }: { label: string; value: string; testId: string; color?: string }) {
+  return (
+    <Card withBorder padding="xs" data-testid={testId}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="lg" fw={700} {...(color ? { c: color } : {})}>
+        {value}
+      </Text>
+    </Card>
+  );
+}
+
+function Figures({ summary, figures }: { summary: Extract<OverviewSummary, { supported: true }>; figures: OverviewFigures }) {
+  const { t } = useTranslation();
+  const unknown = t('overview.unknownOwner');
+  const rows = (groups: OverviewFigures['failuresByDriver']): BreakdownRow[] =>
+    groups.map((g) => ({ key: g.key ?? '∅', label: g.key ?? unknown, failures: g.failures, attempts: g.attempts }));
+  const { totals, latency } = figures;
+  return (
+    <Stack gap="sm">
+      {summary.sample.truncated && (
+        <Alert color="yellow" data-testid="overview-sampled">
+          {t('overview.sampled', { count: summary.sample.dispatchesRead, pages: summary.sample.maxPages })}{' '}
+          <Time value={summary.sample.coveredFrom} withMillis={false} />
+        </Alert>
+      )}
+      {figures.unresolvedFailures > 0 && (
+        <Text size="xs" c="dimmed" data-testid="overview-unresolved">
+          {t('overview.unresolved', { count: figures.unresolvedFailures })}
+        </Text>
+      )}
+      <Grid gutter="sm">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Card withBorder padding="sm" component="section" aria-label={t('overview.chartTitle')}>
+            <Title order={3} size="h5" mb="xs">
+              {t('overview.chartTitle')}
+            </Title>
+            <SuccessRateChart
+              series={figures.series}
+              labels={{ rate: t('overview.series.rate'), failed: t('overview.series.failed') }}
+              ariaLabel={t('overview.chartLabel', { rate: percent(totals.rate), failed: totals.failed })}
+            />
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <SimpleGrid cols={2} spacing="xs" data-testid="overview-stats">
+            <Stat label={t('overview.stats.rate')} value={percent(totals.rate)} testId="overview-stat-rate" color={totals.rate !== null && totals.rate < 0.95 ? 'red' : 'green'} />
+            <Stat label={t('overview.stats.attempts')} value={String(totals.attempts)} testId="overview-stat-attempts" />
+            <Stat label={t('overview.stats.failed')} value={String(totals.failed)} testId="overview-stat-failed" {...(totals.failed > 0 ? { color: 'red' } : {})} />
+            <Stat label={t('overview.stats.pending')} value={String(totals.pending)} testId="overview-stat-pending" />
+            <Stat label={t('overview.stats.p50')} value={formatDuration(latency.p50)} testId="overview-stat-p50" />
+            <Stat label={t('overview.stats.p95')} value={formatDuration(latency.p95)} testId="overview-stat-p95" />
+          </SimpleGrid>
+          <Text size="xs" c="dimmed" mt={4}>
+            {latency.samples > 0 ? t('overview.latencyNote', { count: latency.samples }) : t('overview.noLatency')}
+          </Text>
+        </Grid.Col>
+      </Grid>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+        <FailureBreakdown title={t('overview.byDriver')} rows={rows(figures.failuresByDriver)} testId="overview-by-driver" />
+        <FailureBreakdown title={t('overview.byInstallation')} rows={rows(figures.failuresByInstallation)} testId="overview-by-installation" />
+        <FailureBreakdown title={t('overview.byCode')} rows={rows(figures.failuresByCode)} testId="overview-by-code" />
+        <FailureBreakdown
+          title={t('overview.topEndpoints')}
+          rows={figures.topFailingEndpoints.map((e) => ({ key: e.endpointId ?? e.url, label: e.url || (e.endpointId ?? unknown), failures: e.failures, attempts: e.attempts }))}
+          testId="overview-top-endpoints"
+        />
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+function SummaryBody({ search }: { search: OverviewSearch }) {
+  const { t } = useTranslation();
+  const window = windowFor(search);
+  const summary = useOverviewSummary(search);
+  if (!window.ok) return <Alert color="yellow" data-testid="overview-invalid-window">{t(`overview.invalid.${window.reason}`)}</Alert>;
+  if (summary.error) {
+    return (
+      <Stack gap="xs" align="start">
+        <ErrorAlert error={summary.error} testId="overview-error" />
+        <Button size="xs" variant="default" onClick={() => void summary.refetch()} data-testid="overview-retry">
+          {t('overview.retry')}
+        </Button>
+      </Stack>
+    );
+  }
+  if (summary.isPending) {
+    return (
+      <Group gap="xs" data-testid="overview-loading" role="status">
+        <Loader size="sm" />
+        <Text size="sm">{t('overview.loading')}</Text>
+      </Group>
+    );
+  }
+  const data = summary.data;
+  if (!data.supported) return <Alert color="gray" data-testid="overview-unsupported">{t('overview.unsupported')}</Alert>;
+  if (data.figures.totals.attempts === 0) return <Alert color="gray" data-testid="overview-empty">{t('overview.empty')}</Alert>;
+  return <Figures summary={data} figures={data.figures} />;
+}
+
+export function OverviewScreen() {
+  const { t } = useTranslation();
+  const search = overviewRoute.useSearch();
+  const navigate = useNavigate({ from: '/overview' });
+  const range: OverviewRange = search.range ?? '24h';
+  const setRange = (next: OverviewRange) =>
+    void navigate({ search: next === 'custom' ? { range: next, from: search.from ?? windowFor({ range }).from, to: search.to ?? new Date().toISOString() } : { range: next } });
+  return (
+    <Stack gap="sm" data-testid="overview-screen">
+      <Group justify="space-between" align="end">
+        <Title order={2}>{t('overview.title')}</Title>
+        <Group gap="sm" align="end">
+          <SegmentedControl
+            size="xs"
+            value={range}
+            onChange={(value) => setRange(value as OverviewRange)}
+            data={overviewRanges.map((r) => ({ value: r, label: t(`overview.range.${r}`) }))}
+            aria-label={t('overview.range.label')}
+            data-testid="overview-range"
+          />
+          {range === 'custom' && (
+            <CustomRange key={`${search.from ?? ''}|${search.to ?? ''}`} search={search} onApply={(from, to) => void navigate({ search: { range: 'custom', from, to } })} />
+          )}
+        </Group>
+      </Group>
+      <SummaryBody search={search} />
+      <LastEventsStrip />
+    </Stack>
+  );
+}
