@@ -120,7 +120,8 @@ async function main(): Promise<void> {
     const measured: Measured[] = [];
     for (const scenario of scenarios) {
       const rows = (sandbox.ctx.db.prepare(`SELECT count(*) n FROM events ${scenario.where ? `WHERE ${scenario.where}` : ''}`).get(...scenario.params) as { n: number }).n;
-      const lastPage = Math.max(1, Math.floor((rows - 1) / PAGE_SIZE));
+      // The deepest full page (page 10,000 of 1,000,000 rows is rows 999,901–1,000,000).
+      const lastPage = Math.max(1, Math.floor(rows / PAGE_SIZE));
       for (const page of [1, Math.min(DEEP_PAGE, lastPage)]) {
         const search = new URLSearchParams({ limit: String(PAGE_SIZE), ...scenario.filters });
         const cursor = cursorForPage(sandbox, scenario, page);
@@ -181,8 +182,37 @@ function renderSection(input: {
     '|---|---:|---:|---:|---:|---:|---:|---:|',
     ...rows,
     '',
+    ...verdicts(input),
+    '',
+    '**What limits these figures** (from profiling the sandbox; see sandbox/bench/bench.ts):',
+    `- The machine is shared: load average ${input.loadBefore[0]?.toFixed(0)} on ${cpus().length} cores while measuring, so the sandbox gets a`,
+    '  fraction of a core; compare the seed\'s wall and CPU seconds for the factor.',
+    '- Seeding: every event row updates 11 secondary indexes and every dispatch row 7, keyed on 27-character timestamps and',
+    '  36-character UUIDs — about 20 million B-tree inserts and gigabytes written (WAL included) for 1,000,000 events. The',
+    '  CPU time alone is over the target; what would change that is the schema (fewer or narrower indexes, integer',
+    '  timestamps), not the loader (one prepared statement per table, 50,000-row transactions, precomputed payloads).',
+    '- Reads: each request costs milliseconds of CPU in the server: the SQL is prepared again on every request, the HS256',
+    '  token is verified through jose/WebCrypto on every request, then 100 rows become JSON. Caching prepared statements and',
+    '  recently verified tokens (until `exp`, still checking revocation) are the next steps.',
+    '- Deep pages cost the same as page 1 (a keyset seek on an index ending in `created_at, id`), whatever the load.',
     END_MARKER,
   ].join('\n');
+}
+
+function verdicts(input: { seeded: { seconds: number }; measured: Measured[] }): string[] {
+  const slowest = Math.min(...input.measured.map((m) => m.result.requestsPerSecond));
+  const lines = [
+    `Verdict: seeding ${input.seeded.seconds <= 60 ? 'meets' : 'misses'} the 60 s target; reads ${slowest >= 2000 ? 'meet' : 'miss'} 2,000 req/s (slowest row ${Math.round(slowest)} req/s);`,
+  ];
+  const labels = [...new Set(input.measured.map((m) => m.label))];
+  const deepOk = labels.every((label) => {
+    const rows = input.measured.filter((m) => m.label === label);
+    const first = rows[0]?.result.requestsPerSecond ?? 0;
+    const deep = rows[rows.length - 1]?.result.requestsPerSecond ?? 0;
+    return deep >= first * 0.9;
+  });
+  lines.push(`deep pages are ${deepOk ? 'no slower than page 1 (within 10 %)' : 'slower than page 1 in at least one filter'}.`);
+  return lines;
 }
 
 /** Replaces the text between the markers (or appends the section), leaving other sections alone. */
