@@ -10,7 +10,7 @@ import { channelNames, contract } from '../shared/ipc/contract';
 import { createFakeSafeStorage } from '../test/support/fake-safe-storage';
 import type { DispatchSpyEntry } from './ipc/dispatcher';
 import type { IpcSender } from './ipc/sender';
-import { createMainServices, SANDBOX_PROFILE_ID, type MainServices } from './services';
+import { createMainServices, mergeHandlers, SANDBOX_PROFILE_ID, type MainServices } from './services';
 
 const APP = 'app://console';
 const top: IpcSender = { id: 7, frameUrl: `${APP}/index.html`, isTopFrame: true };
@@ -73,6 +73,11 @@ describe('createMainServices', () => {
     const s = await start();
     expect([...s.dispatcher.handledChannels].sort()).toEqual([...channelNames].sort());
     expect(new Set(s.dispatcher.handledChannels).size).toBe(Object.keys(contract).length);
+  });
+
+  it('refuses to merge two handlers for one channel', () => {
+    const handler = async () => ({ version: '1', platform: 'linux', locale: 'en', isPackaged: false });
+    expect(() => mergeHandlers({ 'app:info': handler }, { 'app:info': handler })).toThrow(/Two handlers for IPC channel app:info/);
   });
 
   it('answers app:info and refuses other frames', async () => {

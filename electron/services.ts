@@ -121,8 +121,11 @@ export async function createMainServices(deps: MainServicesDeps): Promise<MainSe
   });
   const views = createSavedViewsStore({ userDataDir: deps.userDataDir, activeProfileId: () => profiles.active()?.id ?? null, now: () => new Date(now()) });
 
-  const handlers: PartialHandlers = {
-    ...createMainHandlers({
+  const activeProfileId = () => profiles.active()?.id ?? null;
+  const onSessionExpired = (profileId: string) => hub.emit('session:expired', { profileId });
+  // Every part's handlers in one map; a channel claimed twice fails here, at startup.
+  const handlers = mergeHandlers(
+    createMainHandlers({
       appInfo: deps.appInfo,
       settingsStore,
       profiles,
@@ -135,12 +138,12 @@ export async function createMainServices(deps: MainServicesDeps): Promise<MainSe
       verifyToken: deps.verifyToken ?? ((baseUrl, token, signal) => verifyTokenWithApi(baseUrl, token, signal, deps.fetch ? { fetch: deps.fetch } : {})),
       onTokenDescribed: warnIfExpiring,
     }),
-    ...reportExpiredSessions(api.handlers, () => profiles.active()?.id ?? null, (profileId) => hub.emit('session:expired', { profileId })),
-    ...reportExpiredSessions(createOverviewHandlers({ clientFor: (profileId) => api.clientFor(profileId) }), () => profiles.active()?.id ?? null, (profileId) => hub.emit('session:expired', { profileId })),
-    ...createActivityHandlers({ log: activityLog, dialog: deps.dialog, now: () => new Date(now()) }),
-    ...createJobsHandlers(jobs),
-    ...createSavedViewsHandlers(views),
-  };
+    reportExpiredSessions(api.handlers, activeProfileId, onSessionExpired),
+    reportExpiredSessions(createOverviewHandlers({ clientFor: (profileId) => api.clientFor(profileId) }), activeProfileId, onSessionExpired),
+    createActivityHandlers({ log: activityLog, dialog: deps.dialog, now: () => new Date(now()) }),
+    createJobsHandlers(jobs),
+    createSavedViewsHandlers(views),
+  );
 
   const dispatcher = createDispatcher({
     contract,
@@ -188,6 +191,18 @@ export async function createMainServices(deps: MainServicesDeps): Promise<MainSe
       hub.clear();
     },
   };
+}
+
+/** Merges per-part handler maps; two parts claiming one channel is a wiring bug, caught at startup. */
+export function mergeHandlers(...parts: PartialHandlers[]): PartialHandlers {
+  const merged: Record<string, unknown> = {};
+  for (const part of parts) {
+    for (const [channel, handler] of Object.entries(part)) {
+      if (Object.hasOwn(merged, channel)) throw new Error(`Two handlers for IPC channel ${channel}.`);
+      merged[channel] = handler;
+    }
+  }
+  return merged as PartialHandlers;
 }
 
 function safeGet(profiles: Profiles, id: string) {
