@@ -169,8 +169,9 @@ export function CreateInstallationWizard({ opened, onClose }: { opened: boolean;
           </Group>
         </Stack>
       )}
+      {/* noValidate on the forms: the form model validates with its own pt-BR/en messages; the browser's bubbles would block that. */}
       {step === 1 && driver && (
-        <Stack component="form" onSubmit={(event) => { event.preventDefault(); void submit(); }} data-testid="wizard-settings-step" data-driver={driver.slug}>
+        <Stack component="form" {...{ noValidate: true }} onSubmit={(event) => { event.preventDefault(); void submit(); }} data-testid="wizard-settings-step" data-driver={driver.slug}>
           <TextInput
             label={t('installations.fields.name')}
             required

@@ -67,7 +67,7 @@ export function EditInstallationModal({ installation, driver, onClose }: { insta
 
   return (
     <Modal opened onClose={onClose} title={t('installations.edit.title', { name: installation.name ?? installation.id })} size="xl">
-      <Stack component="form" onSubmit={(event) => { event.preventDefault(); void save(); }} data-testid="edit-installation-form">
+      <Stack component="form" {...{ noValidate: true }} onSubmit={(event) => { event.preventDefault(); void save(); }} data-testid="edit-installation-form">
         <TextInput
           label={t('installations.fields.name')}
           required

@@ -64,7 +64,7 @@ export function EndpointFormModal({ endpoint, onClose, onCreated }: Props) {
 
   return (
     <Modal opened onClose={onClose} title={endpoint ? t('webhooks.form.editTitle') : t('webhooks.form.createTitle')} size="lg">
-      <Stack component="form" onSubmit={(event) => { event.preventDefault(); void save(); }} data-testid="endpoint-form">
+      <Stack component="form" {...{ noValidate: true }} onSubmit={(event) => { event.preventDefault(); void save(); }} data-testid="endpoint-form">
         <TextInput
           label={t('webhooks.form.url')}
           description={t('webhooks.form.urlHint')}

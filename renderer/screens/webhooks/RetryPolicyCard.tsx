@@ -43,7 +43,7 @@ function RetryPolicyForm({ policy }: { policy: RetryPolicy }) {
   };
 
   return (
-    <Stack gap="sm" component="form" onSubmit={(event) => { event.preventDefault(); void save(); }} data-testid="retry-policy-form">
+    <Stack gap="sm" component="form" {...{ noValidate: true }} onSubmit={(event) => { event.preventDefault(); void save(); }} data-testid="retry-policy-form">
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
         <TextInput label={t('webhooks.retry.maxAttempts')} value={values.maxAttempts} onChange={(e) => set({ maxAttempts: e.currentTarget.value })} error={err('maxAttempts')} data-testid="retry-max-attempts" />
         <Select
