@@ -64,7 +64,7 @@ test('an API-key driver: the server 422 lands on the key field; a good key is ac
   await installations.fill('hottok', 'invalid');
   await installations.submitCreate();
   await expect(installations.settingField('hottok')).toContainText('rejected by the provider');
-  await expect(installations.setting('hottok')).toHaveAttribute('aria-invalid', 'true');
+  await expect(installations.setting('hottok')).toHaveAttribute('data-invalid', 'true');
 
   await installations.fill('hottok', 'hottok-valid-123');
   await expect(installations.settingField('hottok')).not.toContainText('rejected by the provider');
