@@ -115,6 +115,19 @@ describe('error model', () => {
     expect(error.details?.cause).toBe('ECONNREFUSED');
   });
 
+  it('a profile without a token fails at once with no_token (not retried, nothing sent)', async () => {
+    const from = h.logs.length;
+    const token = h.token;
+    h.vault.remove('p1');
+    try {
+      const error = await failure(h.client.listDrivers());
+      expect(error.code).toBe('no_token');
+      expect(h.logs.slice(from).filter((l) => l.message === 'request failed')).toHaveLength(1);
+    } finally {
+      h.vault.set('p1', token);
+    }
+  });
+
   it('refuses plain http to a non-loopback host before any request', () => {
     expect(() => h.makeClient({ baseUrl: 'http://example.com/v1' })).toThrow(/http is allowed only/);
   });

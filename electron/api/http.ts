@@ -122,6 +122,13 @@ function originOf(url: URL): string {
 
 const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
 
+/** A fetch or body read that failed at the transport level (never carries the request's headers out). */
+class TransportFailure extends Error {
+  constructor(readonly original: unknown) {
+    super('transport failure');
+  }
+}
+
 type AttemptOutcome =
   | { kind: 'response'; status: number; headers: Headers; text: string; tokenRejection?: TokenRejection }
   | { kind: 'error'; error: AppError; retryable: boolean };
@@ -263,14 +270,21 @@ export class PlatformHttp {
         const rejection = response.status === 401 ? tokenRejectionReason(token, this.now()) : undefined;
         return { response, tokenRejection: rejection };
       });
-      const text = await response.text();
+      let text: string;
+      try {
+        text = await response.text();
+      } catch (error) {
+        throw new TransportFailure(error);
+      }
       return { kind: 'response', status: response.status, headers: response.headers, text, ...(tokenRejection ? { tokenRejection } : {}) };
     } catch (error) {
       if (request.signal?.aborted) throw cancelledError();
       if (timeout.signal.aborted) return { kind: 'error', error: timeoutError(info, timeoutMs), retryable: true };
-      // Errors we raised ourselves (cross-origin redirect, vault: no token) are final.
+      if (error instanceof TransportFailure) return { kind: 'error', error: errorFromTransport(info, error.original), retryable: true };
+      // Errors we raised ourselves (cross-origin redirect) or the vault's (no token) are final.
       if (isAppError(error)) return { kind: 'error', error, retryable: false };
-      return { kind: 'error', error: errorFromTransport(info, error), retryable: true };
+      // Anything else (a vault bug…) is not a network problem; its text is not passed on.
+      return { kind: 'error', error: new AppError('internal', 'The request could not be prepared.'), retryable: false };
     } finally {
       clearTimeout(timer);
     }
@@ -292,13 +306,18 @@ export class PlatformHttp {
           details: { reason: 'cross_origin_redirect' },
         });
       }
-      const response = await this.fetchImpl(current, {
-        method,
-        headers: { ...baseHeaders, Authorization: `Bearer ${token}` },
-        ...(body !== undefined ? { body } : {}),
-        redirect: 'manual',
-        signal,
-      });
+      let response: Response;
+      try {
+        response = await this.fetchImpl(current, {
+          method,
+          headers: { ...baseHeaders, Authorization: `Bearer ${token}` },
+          ...(body !== undefined ? { body } : {}),
+          redirect: 'manual',
+          signal,
+        });
+      } catch (error) {
+        throw new TransportFailure(error);
+      }
       const location = response.headers.get('location');
       if (response.status < 300 || response.status >= 400 || location === null) return response;
       // Only method-preserving redirects are followed for writes; 301/302/303 would turn them into GETs.

@@ -1,6 +1,7 @@
 // Test support for the client's integration tests (not a test itself): a real sandbox on loopback,
 // an in-memory token holder with MAIN's `withToken` shape, and a recorder of every log line and
 // error the client produced, so tests can grep them for the token.
+import { AppError } from '../../shared/app-error';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server';
 import type { SandboxOptions } from '../../sandbox/context';
 import { CapabilityCache } from './capabilities';
@@ -13,9 +14,13 @@ export class MemoryVault implements TokenAccess {
   set(profileId: string, token: string): void {
     this.tokens.set(profileId, token);
   }
+  remove(profileId: string): void {
+    this.tokens.delete(profileId);
+  }
   async withToken<T>(profileId: string, use: (token: string) => Promise<T>): Promise<T> {
     const token = this.tokens.get(profileId);
-    if (token === undefined) throw new Error(`no token for ${profileId}`);
+    // The same answer MAIN's TokenVault gives.
+    if (token === undefined) throw new AppError('no_token', 'This profile has no API token yet.');
     return use(token);
   }
 }
