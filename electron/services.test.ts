@@ -17,7 +17,7 @@ const top: IpcSender = { id: 7, frameUrl: `${APP}/index.html`, isTopFrame: true 
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, seed: 'demo' });
+  sandbox = await startSandbox({ port: 0, seed: 'demo', demoEvents: 0 });
 });
 afterAll(async () => {
   await sandbox?.close();

@@ -20,12 +20,12 @@ function fail(message: string): never {
 
 async function startDemoSandbox(): Promise<RunningSandbox> {
   try {
-    return await startSandbox({ seed: 'demo', simulate: 2, port: 0 });
+    return await startSandbox({ seed: 'demo', demoEvents: 50_000, simulate: 2, port: 0 });
   } catch (error) {
     // The simulator is optional for a demo; start without it rather than not at all.
     if (error instanceof Error && /simulate/.test(error.message)) {
       process.stdout.write('Note: this sandbox build has no simulator yet; starting without live traffic.\n');
-      return startSandbox({ seed: 'demo', port: 0 });
+      return startSandbox({ seed: 'demo', demoEvents: 50_000, port: 0 });
     }
     throw error;
   }
