@@ -1,6 +1,5 @@
 // The live "last events" strip: the newest events, polled every few seconds while the screen is open.
 import { Anchor, Card, Group, Text, Title } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Time } from '../../components/time/Time';
@@ -35,7 +34,8 @@ export function LastEventsStrip() {
       <Group gap="xs" wrap="wrap">
         {items.map((event) => (
           <Card key={event.id} withBorder padding={6} radius="sm" data-testid="overview-last-event" miw={180}>
-            <Anchor component={Link} to="/events" search={{ event: event.id }} size="xs" fw={600}>
+            {/* A plain hash link: the registry types routes loosely, so a typed Link cannot name /events' search. */}
+            <Anchor href={`#/events?event=${encodeURIComponent(event.id)}`} size="xs" fw={600}>
               {event.name}
             </Anchor>
             <Group gap={6} mt={2} wrap="nowrap">

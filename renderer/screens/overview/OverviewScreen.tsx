@@ -82,7 +82,7 @@ function Figures({ summary, figures }: { summary: Extract<OverviewSummary, { sup
           {t('overview.unresolved', { count: figures.unresolvedFailures })}
         </Text>
       )}
-      <Grid gutter="sm">
+      <Grid gap="sm">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Card withBorder padding="sm" component="section" aria-label={t('overview.chartTitle')}>
             <Title order={3} size="h5" mb="xs">
@@ -157,8 +157,14 @@ export function OverviewScreen() {
   const search = overviewRoute.useSearch();
   const navigate = useNavigate({ from: '/overview' });
   const range: OverviewRange = search.range ?? '24h';
-  const setRange = (next: OverviewRange) =>
-    void navigate({ search: next === 'custom' ? { range: next, from: search.from ?? windowFor({ range }).from, to: search.to ?? new Date().toISOString() } : { range: next } });
+  const setRange = (next: OverviewRange) => {
+    if (next !== 'custom') return void navigate({ search: { range: next } });
+    // Custom starts from the window on screen, so the operator edits it rather than typing both ends.
+    const current = windowFor(search);
+    const from = search.from ?? (current.ok ? current.from : undefined);
+    const to = search.to ?? (current.ok ? current.to : undefined);
+    return void navigate({ search: { range: next, from, to } });
+  };
   return (
     <Stack gap="sm" data-testid="overview-screen">
       <Group justify="space-between" align="end">
