@@ -15,8 +15,17 @@ export async function runExport(job: JobRecord, client: JobsClient, sink: FileSi
       await sink.write(header);
       job.snapshot.bytes += Buffer.byteLength(header);
     }
-    for await (const page of eventPages(client, job.snapshot.filters, job.signal)) {
-      if (job.signal.aborted) break;
+    // One page of look-ahead: the next request is in flight while this page is serialized and
+    // written, so the export runs at the network's pace, with at most two pages in memory.
+    const pages = eventPages(client, job.snapshot.filters, job.signal);
+    let next = pages.next();
+    for (;;) {
+      const result = await next;
+      if (result.done || job.signal.aborted) break;
+      next = pages.next();
+      // Settled later by the loop; an early exit below must not leave it as an unhandled rejection.
+      next.catch(() => undefined);
+      const page = result.value;
       // One string per page: few writes, and the page is garbage as soon as it is on its way to disk.
       let chunk = '';
       for (const event of page.items) chunk += serializer.row(event as ExportableEvent);
@@ -26,6 +35,7 @@ export async function runExport(job: JobRecord, client: JobsClient, sink: FileSi
       job.snapshot.succeeded = job.snapshot.processed;
       job.progressed();
     }
+    if (job.signal.aborted) await pages.return(undefined).catch(() => undefined);
     if (job.signal.aborted) {
       await sink.discard();
       job.finish('cancelled');

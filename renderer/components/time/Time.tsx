@@ -19,3 +19,18 @@ export function Time({ value, withMillis = true }: { value: string | null | unde
     </Tooltip>
   );
 }
+
+/**
+ * The same display for dense tables: the relative time is the native `title` (no Tooltip instance
+ * per cell, which costs too much in a grid of thousands of rows).
+ */
+export function TimeText({ value, withMillis = true }: { value: string | null | undefined; withMillis?: boolean }) {
+  const { i18n } = useTranslation();
+  const mode = useTimeDisplay();
+  if (!value) return <span>—</span>;
+  return (
+    <time dateTime={value} title={formatRelative(value, i18n.language)}>
+      {formatTimestamp(value, mode, { withMillis })}
+    </time>
+  );
+}

@@ -48,9 +48,12 @@ export function EventsScreen() {
     setTailFor(filterKey(filter) + anchor.at);
     setTail(emptyTail);
   }
-  const [scrollTop, setScrollTop] = useState(0);
+  // Only whether the operator is away from the top matters (not every pixel): scrolling must not
+  // re-render the whole screen on each scroll event.
+  const [away, setAway] = useState(false);
+  const onScrollTopChange = useCallback((top: number) => setAway(top > AWAY_PX), []);
   const open = !!search.event;
-  const paused = scrollTop > AWAY_PX || open;
+  const paused = away || open;
   const since = newestCreatedAt(tail, pageRows[0]?.created_at ?? anchor.at);
   const newer = useNewerEvents(filter, since, live && list.isSuccess);
   // Merge each poll result once (state derived during render, not in an effect: no extra paint).
@@ -88,12 +91,17 @@ export function EventsScreen() {
 
   const jumpToTop = () => {
     scrollerRef.current?.scrollTo({ top: 0 });
-    setScrollTop(0);
+    setAway(false);
     setTail(release);
   };
 
   const timeDisplay = settings.data?.settings.timeDisplay ?? 'local';
-  const onLoadMore = useCallback(() => void list.fetchNextPage(), [list]);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  // cancelRefetch: false — a second call while a page is in flight joins it instead of cancelling
+  // and restarting it (scroll events re-render often; restarts would starve the next page).
+  const onLoadMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage({ cancelRefetch: false });
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   return (
     <Stack gap="sm" data-testid="events-screen">
@@ -169,7 +177,7 @@ export function EventsScreen() {
             loadingMore={list.isFetchingNextPage}
             onLoadMore={onLoadMore}
             onOpen={openRow}
-            onScrollTopChange={setScrollTop}
+            onScrollTopChange={onScrollTopChange}
             height="calc(100vh - 300px)"
           />
         </>

@@ -2,13 +2,13 @@
 // The events grid: @tanstack/react-table for the columns, @tanstack/react-virtual for the rows, so
 // 100,000 loaded events cost what 30 visible rows cost. Scrolling near the end loads the next keyset
 // page. Keyboard: j/k move, Enter opens (handled by the screen, which owns the selection).
-import { Group, Loader, Text, Tooltip } from '@mantine/core';
+import { Group, Loader, Text } from '@mantine/core';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlatformEvent } from '../../../shared/api/index';
-import { Time } from '../../components/time/Time';
+import { TimeText } from '../../components/time/Time';
 import { ResponseCode, StatusBadge } from './StatusBadge';
 import classes from './events-table.module.css';
 
@@ -40,7 +40,7 @@ export function EventsTable(props: EventsTableProps) {
 
   const columns = useMemo<ColumnDef<PlatformEvent>[]>(
     () => [
-      { id: 'time', header: t('events.columns.time'), cell: ({ row }) => <Time value={row.original.created_at} withMillis={false} /> },
+      { id: 'time', header: t('events.columns.time'), cell: ({ row }) => <TimeText value={row.original.created_at} withMillis={false} /> },
       { id: 'name', header: t('events.columns.name'), cell: ({ row }) => <span data-testid="event-name">{row.original.name}</span> },
       { id: 'driver', header: t('events.columns.driver'), cell: ({ row }) => row.original.integration_driver_slug ?? '—' },
       {
@@ -59,7 +59,7 @@ export function EventsTable(props: EventsTableProps) {
             <Group gap={6} wrap="nowrap">
               <ResponseCode code={last.attempt_response_code} error={last.status === 'failed' && last.attempt_response_code === null ? t('events.noResponse') : null} />
               <Text size="xs" c="dimmed" component="span">
-                <Time value={last.attempted_at} withMillis={false} />
+                <TimeText value={last.attempted_at} withMillis={false} />
               </Text>
             </Group>
           );
@@ -72,11 +72,9 @@ export function EventsTable(props: EventsTableProps) {
           if (!row.original.superseded) return null;
           const by = supersededById(row.original);
           return (
-            <Tooltip label={by ? t('events.supersededBy', { id: by }) : t('events.supersededMark')}>
-              <Text size="xs" c="orange" data-testid="superseded-mark">
-                {t('events.supersededMark')}
-              </Text>
-            </Tooltip>
+            <Text size="xs" c="orange" data-testid="superseded-mark" title={by ? t('events.supersededBy', { id: by }) : undefined}>
+              {t('events.supersededMark')}
+            </Text>
           );
         },
       },
