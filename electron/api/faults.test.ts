@@ -142,7 +142,7 @@ describe('stress', () => {
       for (const r of rejected) codes[r.reason.code] = (codes[r.reason.code] ?? 0) + 1;
       console.log('stress', { elapsed, fulfilled, codes, statuses: answered(from).length });
       // 10 % per attempt and four attempts: almost every read ends well.
-      expect(fulfilled).toBeGreaterThan(1990);
+      expect(fulfilled).toBeGreaterThanOrEqual(1980);
       // ~15–25 s on an idle 2-core machine; the bound only catches a hang or runaway retries.
       expect(elapsed).toBeLessThan(90_000);
       // The faults really happened: 5xx answers and 429 bursts were met and ridden out.

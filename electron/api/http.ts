@@ -193,7 +193,7 @@ export class PlatformHttp {
         attemptStarted = this.now();
         started ??= attemptStarted;
         return this.attempt(url, request, info);
-      }, request.signal);
+      }, request.signal, { first: attempt > 1 || rateLimitWaits > 0 });
       const withinBudget = this.now() - (started ?? attemptStarted) < this.tuning.totalBudgetMs;
       const canRetry = attempt < maxAttempts && withinBudget;
 

@@ -31,9 +31,13 @@ export class RequestScheduler {
     this.now = options.now ?? Date.now;
   }
 
-  /** Runs `task` when a slot is free; rejects with `cancelled` if the signal aborts while queued. */
-  async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    await this.acquire(signal);
+  /**
+   * Runs `task` when a slot is free; rejects with `cancelled` if the signal aborts while queued.
+   * `first: true` (a retry, which already waited its turn once) goes to the head of the queue, so
+   * a long queue cannot eat a request's retry budget.
+   */
+  async run<T>(task: () => Promise<T>, signal?: AbortSignal, options: { first?: boolean } = {}): Promise<T> {
+    await this.acquire(signal, options.first === true);
     try {
       return await task();
     } finally {
@@ -75,7 +79,7 @@ export class RequestScheduler {
     return this.queue.length;
   }
 
-  private acquire(signal: AbortSignal | undefined): Promise<void> {
+  private acquire(signal: AbortSignal | undefined, first: boolean): Promise<void> {
     if (signal?.aborted) return Promise.reject(cancelledError());
     return new Promise<void>((resolve, reject) => {
       const waiter: Waiter = {
@@ -89,7 +93,8 @@ export class RequestScheduler {
         },
       };
       signal?.addEventListener('abort', waiter.onAbort, { once: true });
-      this.queue.push(waiter);
+      if (first) this.queue.unshift(waiter);
+      else this.queue.push(waiter);
       this.pump();
     });
   }
