@@ -6,7 +6,8 @@ import { seedSandboxProfile } from './support';
 import { activityEntries } from './admin-support';
 import { InstallationsPage } from './pages/installations-page';
 
-test.describe.configure({ timeout: 180_000 });
+// Generous: the OAuth flow spans two pages and polling, and these shared 2-core machines are slow.
+test.describe.configure({ timeout: 300_000 });
 
 test('Bling with custom OAuth: required_if demands client id and secret; approval activates it', async ({ app }) => {
   await seedSandboxProfile(app);
