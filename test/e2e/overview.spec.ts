@@ -1,0 +1,84 @@
+// The Overview against the real main services and the demo sandbox: the success-rate chart and the
+// failure breakdowns match what main computes (overview:summary), in English and in Portuguese,
+// with a screenshot of each; a bad custom window says what to do; `/` opens the Overview.
+import { mkdir } from 'node:fs/promises';
+import { test, expect } from './fixtures';
+import type { ConsoleApp } from './fixtures';
+import { seedSandboxProfile } from './support';
+import { OverviewPage } from './pages/overview';
+
+test.describe.configure({ timeout: 120_000 });
+
+const screenshotDir = 'test-results/screenshots';
+const DAY = 86_400_000;
+
+/** What main computes for the last 7 days (the same figures the screen asks for). */
+async function summaryForLastWeek(app: ConsoleApp) {
+  const to = new Date().toISOString();
+  const summary = await app.session.call('overview:summary', { from: new Date(Date.now() - 7 * DAY).toISOString(), to });
+  if (!summary.supported) throw new Error('the sandbox has a delivery log');
+  return summary.figures;
+}
+
+const texts = {
+  en: { title: 'Overview', byCode: 'Failures by response code', chart: 'Delivery success rate', live: 'Last events' },
+  'pt-BR': { title: 'Visão geral', byCode: 'Falhas por código de resposta', chart: 'Taxa de sucesso das entregas', live: 'Últimos eventos' },
+} as const;
+
+for (const language of ['en', 'pt-BR'] as const) {
+  test(`the chart and the failure breakdown for the demo data (${language})`, async ({ app }) => {
+    await seedSandboxProfile(app);
+    await app.session.call('settings:update', { language });
+    const expected = await summaryForLastWeek(app);
+    // The demo seed has a failing endpoint: there is something to break down.
+    expect(expected.totals.failed).toBeGreaterThan(0);
+
+    await app.open('/overview?range=7d');
+    const overview = new OverviewPage(app.page);
+    await overview.waitForFigures();
+    const t = texts[language];
+    await expect(overview.screen.getByRole('heading', { name: t.title, level: 2 })).toBeVisible();
+    await expect(overview.screen.getByRole('heading', { name: t.chart })).toBeVisible();
+    await expect(overview.byCode.getByRole('heading', { name: t.byCode })).toBeVisible();
+    await expect(overview.screen.getByRole('heading', { name: t.live })).toBeVisible();
+
+    // The chart: a uPlot canvas with real size, a bucket per point of the series.
+    const box = await overview.chartCanvas.first().boundingBox();
+    expect(box?.width).toBeGreaterThan(300);
+    expect(box?.height).toBeGreaterThan(150);
+
+    // The numbers beside it and the breakdowns match main's figures (the demo history is in the past,
+    // so a refetch a few seconds later gives the same top groups).
+    await expect(overview.stat('attempts')).toContainText(/\d/);
+    await expect(overview.stat('p95')).toContainText(/\d/);
+    const codes = expected.failuresByCode.map((g) => g.key ?? '∅');
+    expect(codes.length).toBeGreaterThan(0);
+    await expect.poll(() => overview.keys(overview.byCode)).toEqual(codes);
+    await expect.poll(() => overview.keys(overview.byDriver)).toEqual(expected.failuresByDriver.map((g) => g.key ?? '∅'));
+    await expect(overview.topEndpoints.getByTestId('overview-top-endpoints-row').first()).toContainText(expected.topFailingEndpoints[0]!.url);
+
+    // The live strip shows the newest events.
+    await expect(overview.lastEvents.first()).toBeVisible();
+
+    await mkdir(screenshotDir, { recursive: true });
+    await app.page.screenshot({ path: `${screenshotDir}/overview-${language}.png`, fullPage: true });
+  });
+}
+
+test('a custom window in the URL is checked and the screen says what to fix', async ({ app }) => {
+  await seedSandboxProfile(app);
+  await app.session.call('settings:update', { language: 'en' });
+  await app.open('/overview?range=custom&from=2026-02-02T00:00:00.000Z&to=2026-02-01T00:00:00.000Z');
+  const overview = new OverviewPage(app.page);
+  await expect(overview.invalidWindow).toContainText('must be after its start');
+  // Switching back to a preset shows figures again.
+  await overview.range.getByText('Last 7 days').click();
+  await overview.waitForFigures();
+  await expect(app.page).toHaveURL(/range=7d/);
+});
+
+test('the console opens on the Overview', async ({ app }) => {
+  await seedSandboxProfile(app);
+  await app.open('/');
+  await expect(new OverviewPage(app.page).screen).toBeVisible();
+});
