@@ -4,31 +4,21 @@
 // missing (it cannot be downloaded on these machines) it stops with a clear message, exit 1.
 // The binary is checked FIRST: building and seeding a demo sandbox (tens of seconds) is wasted
 // work when nothing can be launched.
-//   --no-build   skip `npm run build` (the test of the missing-binary path uses it)
+//   --no-build            skip `npm run build` (the tests use it)
+//   --demo-events=<n>     history size of the demo seed (default 50,000; the tests use 0)
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { startSandbox, type RunningSandbox } from '../sandbox/server';
+import { startSandbox } from '../sandbox/server';
 import { findElectronBinary } from './electron-binary';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const args = new Set(process.argv.slice(2));
+const demoEventsArg = [...args].find((arg) => arg.startsWith('--demo-events='));
+const demoEvents = demoEventsArg ? Number(demoEventsArg.split('=')[1]) : 50_000;
 
 function fail(message: string): never {
   process.stderr.write(`\n${message}\n\n`);
   process.exit(1);
-}
-
-async function startDemoSandbox(): Promise<RunningSandbox> {
-  try {
-    return await startSandbox({ seed: 'demo', demoEvents: 50_000, simulate: 2, port: 0 });
-  } catch (error) {
-    // The simulator is optional for a demo; start without it rather than not at all.
-    if (error instanceof Error && /simulate/.test(error.message)) {
-      process.stdout.write('Note: this sandbox build has no simulator yet; starting without live traffic.\n');
-      return startSandbox({ seed: 'demo', demoEvents: 50_000, port: 0 });
-    }
-    throw error;
-  }
 }
 
 function missingBinaryMessage(looked: string): string {
@@ -45,6 +35,7 @@ function missingBinaryMessage(looked: string): string {
 }
 
 async function main(): Promise<void> {
+  if (!Number.isInteger(demoEvents) || demoEvents < 0) fail('--demo-events takes a whole number, e.g. --demo-events=1000.');
   const electron = findElectronBinary(repoRoot);
   if (!electron.found) fail(missingBinaryMessage(electron.looked));
 
@@ -55,7 +46,7 @@ async function main(): Promise<void> {
   }
 
   process.stdout.write('Starting the sandbox API (demo data, simulator on)…\n');
-  const sandbox = await startDemoSandbox();
+  const sandbox = await startSandbox({ seed: 'demo', demoEvents, simulate: 2, port: 0 });
   const token = await sandbox.mintToken({ name: 'npm-start' });
   process.stdout.write(`Sandbox listening at ${sandbox.baseUrl}\n`);
 
