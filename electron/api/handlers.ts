@@ -141,7 +141,7 @@ export function createApiService(deps: ApiHandlerDeps): ApiService {
     'events:get': async (input, ctx) => (await clientFor()).getEvent(input.id, read(ctx)),
     'events:redeliver': async (input, ctx) => {
       const client = await clientFor();
-      return client.redeliverEvent(input.id, keyed(client, 'events:redeliver', input.actionId, ctx));
+      return client.redeliverEvent(input.id, { ...keyed(client, 'events:redeliver', input.actionId, ctx), endpointId: input.endpointId });
     },
     'events:dispatches': async (input, ctx) => (await clientFor()).listDispatches(listQuery(input), read(ctx)),
 

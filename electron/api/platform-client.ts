@@ -206,11 +206,12 @@ export class PlatformClient {
     return this.single({ method: 'GET', path: `/processing/events/${pathId(id)}`, signal: options.signal }, eventDetailSchema);
   }
 
-  /** `202` with the new pending (manual) dispatch. Optional route. */
-  redeliverEvent(id: string, options: WriteOptions) {
+  /** `202` with the new pending (manual) dispatch; to `endpointId`, or the event's last endpoint. Optional route. */
+  redeliverEvent(id: string, options: WriteOptions & { endpointId?: string | undefined }) {
+    const body = options.endpointId === undefined ? {} : { body: { endpoint_id: options.endpointId } };
     return this.optional(
       'redeliver',
-      () => this.single({ method: 'POST', path: `/processing/events/${pathId(id)}/redeliver`, ...write(options) }, dispatchSchema),
+      () => this.single({ method: 'POST', path: `/processing/events/${pathId(id)}/redeliver`, ...body, ...write(options) }, dispatchSchema),
       () => this.exists(`/processing/events/${pathId(id)}`, options.signal),
     );
   }

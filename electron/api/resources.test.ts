@@ -99,7 +99,7 @@ describe('processing', () => {
   });
 
   it('gets an event with payload and dispatches; redelivers it; lists dispatches and received webhooks', async () => {
-    await h.client.createWebhookEndpoint({ url: hookUrl, events: ['*'] }, { idempotencyKey: key('webhooks:endpointCreate') });
+    const endpoint = await h.client.createWebhookEndpoint({ url: hookUrl, events: ['*'] }, { idempotencyKey: key('webhooks:endpointCreate') });
     const { items } = await h.client.listEvents({ limit: 20 });
     const event = items.find((e) => e.last_dispatch !== null) ?? items[0]!;
     const detail = await h.client.getEvent(event.id);
@@ -110,6 +110,8 @@ describe('processing', () => {
     const dispatch = await h.client.redeliverEvent(event.id, { idempotencyKey: key('events:redeliver') });
     expect(dispatch.trigger).toBe('manual');
     expect(h.client.capabilities.get('redeliver')).toBe('supported');
+    const aimed = await h.client.redeliverEvent(event.id, { idempotencyKey: key('events:redeliver'), endpointId: endpoint.id });
+    expect(aimed.endpoint_id).toBe(endpoint.id);
 
     const log = await h.client.listDispatches({ filters: { event_id: event.id }, limit: 50 });
     expect(log.pagination.kind).toBe('cursor');

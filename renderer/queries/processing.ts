@@ -29,7 +29,7 @@ export function useEvent(id: string | undefined) {
 export function useRedeliverEvent() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { id: string; actionId: string }) => call('events:redeliver', input),
+    mutationFn: (input: { id: string; actionId: string; endpointId?: string }) => call('events:redeliver', input),
     onSuccess: async (_dispatch, input) => {
       // The event gains an attempt and may change status; the delivery log gains a row.
       await Promise.all([

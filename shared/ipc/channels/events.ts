@@ -45,8 +45,12 @@ export const eventsChannels = {
   'events:list': op(eventsListInputSchema, listOutput(eventSchema)),
   /** The event with its payload and every delivery attempt (newest first). */
   'events:get': op(z.object({ id: resourceIdSchema }).strict(), eventDetailSchema),
-  /** A new manual attempt (optional route: `unsupported` when the server lacks it). */
-  'events:redeliver': op(z.object({ id: resourceIdSchema, actionId: actionIdSchema }).strict(), dispatchSchema, { write: true }),
+  /** A new manual attempt, to `endpointId` or the event's last endpoint (optional route: `unsupported` when missing). */
+  'events:redeliver': op(
+    z.object({ id: resourceIdSchema, actionId: actionIdSchema, endpointId: resourceIdSchema.optional() }).strict(),
+    dispatchSchema,
+    { write: true },
+  ),
   /** The delivery log (optional route). */
   'events:dispatches': op(dispatchesListInputSchema, listOutput(dispatchSchema)),
 };
