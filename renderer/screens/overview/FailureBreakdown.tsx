@@ -10,7 +10,8 @@ export interface BreakdownRow {
   attempts: number;
 }
 
-export function FailureBreakdown({ title, rows, testId }: { title: string; rows: BreakdownRow[]; testId: string }) {
+/** `countOnly`: the groups are failures themselves (response codes), so "n of n" would say nothing. */
+export function FailureBreakdown({ title, rows, testId, countOnly = false }: { title: string; rows: BreakdownRow[]; testId: string; countOnly?: boolean }) {
   const { t } = useTranslation();
   const max = Math.max(1, ...rows.map((r) => r.failures));
   return (
@@ -31,7 +32,7 @@ export function FailureBreakdown({ title, rows, testId }: { title: string; rows:
                   {row.label}
                 </Text>
                 <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                  {t('overview.failuresOf', { failures: row.failures, attempts: row.attempts })}
+                  {countOnly ? t('overview.failedCount', { failures: row.failures }) : t('overview.failuresOf', { failures: row.failures, attempts: row.attempts })}
                 </Text>
               </Group>
               <Progress value={(row.failures / max) * 100} color="red" size="sm" aria-hidden />

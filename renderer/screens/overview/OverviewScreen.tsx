@@ -90,7 +90,7 @@ function Figures({ summary, figures }: { summary: Extract<OverviewSummary, { sup
             </Title>
             <SuccessRateChart
               series={figures.series}
-              labels={{ rate: t('overview.series.rate'), failed: t('overview.series.failed') }}
+              labels={{ time: t('overview.series.time'), rate: t('overview.series.rate'), failed: t('overview.series.failed') }}
               ariaLabel={t('overview.chartLabel', { rate: percent(totals.rate), failed: totals.failed })}
             />
           </Card>
@@ -112,7 +112,7 @@ function Figures({ summary, figures }: { summary: Extract<OverviewSummary, { sup
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
         <FailureBreakdown title={t('overview.byDriver')} rows={rows(figures.failuresByDriver)} testId="overview-by-driver" />
         <FailureBreakdown title={t('overview.byInstallation')} rows={rows(figures.failuresByInstallation)} testId="overview-by-installation" />
-        <FailureBreakdown title={t('overview.byCode')} rows={rows(figures.failuresByCode)} testId="overview-by-code" />
+        <FailureBreakdown title={t('overview.byCode')} rows={rows(figures.failuresByCode)} testId="overview-by-code" countOnly />
         <FailureBreakdown
           title={t('overview.topEndpoints')}
           rows={figures.topFailingEndpoints.map((e) => ({ key: e.endpointId ?? e.url, label: e.url || (e.endpointId ?? unknown), failures: e.failures, attempts: e.attempts }))}

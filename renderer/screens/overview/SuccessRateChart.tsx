@@ -11,7 +11,7 @@ const HEIGHT = 260;
 
 export interface SuccessRateChartProps {
   series: OverviewFigures['series'];
-  labels: { rate: string; failed: string };
+  labels: { time: string; rate: string; failed: string };
   ariaLabel: string;
 }
 
@@ -35,7 +35,7 @@ export function SuccessRateChart({ series, labels, ariaLabel }: SuccessRateChart
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: true }, rate: { range: [0, 100] }, failed: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
       series: [
-        {},
+        { label: labels.time },
         { label: labels.rate, scale: 'rate', stroke: '#2f9e44', width: 2, spanGaps: false, value: (_u, v) => (v === null ? '—' : `${v} %`) },
         { label: labels.failed, scale: 'failed', fill: 'rgba(224,49,49,0.45)', stroke: '#e03131', width: 1, ...(bars ? { paths: bars } : {}), points: { show: false } },
       ],
@@ -53,7 +53,7 @@ export function SuccessRateChart({ series, labels, ariaLabel }: SuccessRateChart
       observer.disconnect();
       plot.destroy();
     };
-  }, [series, labels.rate, labels.failed, scheme]);
+  }, [series, labels.time, labels.rate, labels.failed, scheme]);
 
   return <Box ref={container} role="img" aria-label={ariaLabel} data-testid="overview-chart" w="100%" />;
 }
