@@ -1,7 +1,8 @@
 // The Overview against the real main services and the demo sandbox: the success-rate chart and the
 // failure breakdowns match what main computes (overview:summary), in English and in Portuguese,
-// with a screenshot of each; a bad custom window says what to do; `/` opens the Overview.
+// with a screenshot of each; a bad custom window says what to do; `/` opens the Overview; axe in both themes.
 import { mkdir } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
 import type { ConsoleApp } from './fixtures';
 import { seedSandboxProfile } from './support';
@@ -82,3 +83,19 @@ test('the console opens on the Overview', async ({ app }) => {
   await app.open('/');
   await expect(new OverviewPage(app.page).screen).toBeVisible();
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe: the Overview with figures (${theme}) has no serious or critical violations`, async ({ app }) => {
+    await seedSandboxProfile(app);
+    await app.session.call('settings:update', { theme });
+    await app.open('/overview?range=7d');
+    const overview = new OverviewPage(app.page);
+    await overview.waitForFigures();
+    await expect(overview.byCode.getByTestId('overview-by-code-row').first()).toBeVisible();
+    const results = await new AxeBuilder({ page: app.page }).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+    expect(serious).toEqual([]);
+  });
+}
