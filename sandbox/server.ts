@@ -8,6 +8,7 @@ import { openDatabase } from './db/connection';
 import { runMigrations } from './db/migrate';
 import { migrations } from './db/migrations/index';
 import { applySeed } from './seed/index';
+import { ensureProcessingIndexes } from './seed/bulk-indexes';
 import { prepareEventData } from './seed/events';
 import { startSimulator } from './simulate';
 import { startDispatcherService } from './dispatcher/service';
@@ -41,6 +42,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const services: BackgroundService[] = [];
   try {
     runMigrations(db, migrations);
+    // A bulk load (--events) that crashed after dropping the secondary indexes gets them back here.
+    ensureProcessingIndexes(db);
     const ctx = createContext(db, options);
 
     applySeed(ctx, options.seed ?? 'demo');

@@ -2,10 +2,11 @@
 // so the token CLI and a server on the same --db file agree without sharing anything else.
 import { randomBytes } from 'node:crypto';
 import type { SandboxDatabase } from '../db/connection';
+import { cachedStatement } from '../db/statement-cache';
 
 function getOrCreateMeta(db: SandboxDatabase, key: string, create: () => string): string {
-  db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run(key, create());
-  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  cachedStatement(db, 'INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run(key, create());
+  const row = cachedStatement(db, 'SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
   if (row === undefined) throw new Error(`meta.${key} missing after insert`);
   return row.value;
 }

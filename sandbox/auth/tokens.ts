@@ -5,7 +5,9 @@ import { SignJWT, jwtVerify } from 'jose';
 import { z } from 'zod';
 import type { SandboxDatabase } from '../db/connection';
 import { toApiTimestamp } from '../time';
+import { cachedStatement } from '../db/statement-cache';
 import { getSigningSecret, getTenantId } from './signing-secret';
+import { getVerifiedToken, rememberVerifiedToken, type VerifiedToken } from './verified-tokens';
 
 export interface MintTokenOptions {
   name?: string;
@@ -70,10 +72,25 @@ const claimsSchema = z.object({
   jti: z.string().min(1),
   iat: z.number(),
   exp: z.number(),
+  nbf: z.number().optional(),
 });
 
 /** The token's claims if it is well-formed, correctly signed, unexpired and not revoked; else null. */
 export async function verifyToken(db: SandboxDatabase, token: string, now: Date): Promise<TokenClaims | null> {
+  const nowMs = now.getTime();
+  let verified = getVerifiedToken(db, token, nowMs);
+  if (verified === undefined) {
+    const checked = await verifySignatureAndClaims(db, token, now);
+    if (checked === null) return null;
+    verified = checked;
+    rememberVerifiedToken(db, token, verified);
+  }
+  // Never cached: a revocation takes effect on the very next request (one primary-key lookup).
+  if (cachedStatement(db, 'SELECT 1 FROM token_revocations WHERE jti = ?').get(verified.claims.jti) !== undefined) return null;
+  return verified.claims;
+}
+
+async function verifySignatureAndClaims(db: SandboxDatabase, token: string, now: Date): Promise<VerifiedToken | null> {
   let payload: unknown;
   try {
     ({ payload } = await jwtVerify(token, getSigningSecret(db), {
@@ -86,7 +103,9 @@ export async function verifyToken(db: SandboxDatabase, token: string, now: Date)
   }
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success) return null;
-  const revoked = db.prepare('SELECT 1 FROM token_revocations WHERE jti = ?').get(claims.data.jti);
-  if (revoked !== undefined) return null;
-  return { sub: claims.data.sub, tenantId: claims.data.tenant_id, jti: claims.data.jti };
+  return {
+    claims: { sub: claims.data.sub, tenantId: claims.data.tenant_id, jti: claims.data.jti },
+    expiresAtMs: claims.data.exp * 1000,
+    notBeforeMs: claims.data.nbf === undefined ? 0 : claims.data.nbf * 1000,
+  };
 }

@@ -7,6 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { SandboxContext } from '../context';
 import type { SandboxDatabase } from '../db/connection';
+import { cachedStatement } from '../db/statement-cache';
 import { badRequest } from './errors';
 import { requestPathAndQuery } from './page-pagination';
 
@@ -83,7 +84,7 @@ export function queryCursorPage<Row extends Record<string, unknown>, T>(
   const cursor = options.cursor === undefined ? undefined : decodeCursor(options.cursor, signature, options.sort.length);
   const backwards = cursor?.d === 'p';
   const pageQuery = buildCursorQuery(options, cursor);
-  const rows = options.db.prepare(pageQuery.sql).all(...pageQuery.params) as Row[];
+  const rows = cachedStatement(options.db, pageQuery.sql).all(...pageQuery.params) as Row[];
 
   const hasMore = rows.length > options.limit;
   const pageRows = rows.slice(0, options.limit);

@@ -2,6 +2,7 @@
 // webhook endpoints: `{data, links:{first,last,prev,next}, meta:{current_page,from,last_page,path,per_page,to,total}}`.
 import type { FastifyRequest } from 'fastify';
 import type { SandboxDatabase } from '../db/connection';
+import { cachedStatement } from '../db/statement-cache';
 import type { SandboxContext } from '../context';
 
 export interface PageLinks {
@@ -46,11 +47,9 @@ export interface PageQueryOptions<Row, T> {
 /** Runs COUNT + one LIMIT/OFFSET query. Fine for these small tables; /processing uses keysets instead. */
 export function queryPage<Row, T>(options: PageQueryOptions<Row, T>): { data: T[]; total: number } {
   const whereSql = options.where.length > 0 ? `WHERE ${options.where.join(' AND ')}` : '';
-  const countRow = options.db
-    .prepare(`SELECT COUNT(*) AS total FROM ${options.from} ${whereSql}`)
+  const countRow = cachedStatement(options.db, `SELECT COUNT(*) AS total FROM ${options.from} ${whereSql}`)
     .get(...options.params) as { total: number };
-  const rows = options.db
-    .prepare(`SELECT ${options.select} FROM ${options.from} ${whereSql} ${options.orderBy} LIMIT ? OFFSET ?`)
+  const rows = cachedStatement(options.db, `SELECT ${options.select} FROM ${options.from} ${whereSql} ${options.orderBy} LIMIT ? OFFSET ?`)
     .all(...options.params, options.limit, (options.page - 1) * options.limit) as Row[];
   return { data: rows.map(options.mapRow), total: countRow.total };
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { SandboxContext } from '../context';
 import { HttpError, notFound } from '../http/errors';
 import { queryCursorPage } from '../http/cursor-pagination';
+import { cachedStatement } from '../db/statement-cache';
 import { parseBooleanFilter, parseEnumFilter, parseListQuery, type ListQuery } from '../http/query';
 import { toApiTimestamp } from '../time';
 import { wakeDispatcher } from '../dispatcher/registry';
@@ -197,12 +198,11 @@ export function registerProcessingRoutes(api: FastifyInstance, ctx: SandboxConte
   });
 
   api.get('/processing/events/:id', async (request: FastifyRequest<IdParams>) => {
-    const row = db.prepare(`SELECT ${EVENT_LIST_COLUMNS}, payload FROM events WHERE id = ?`).get(request.params.id) as
+    const row = cachedStatement(db, `SELECT ${EVENT_LIST_COLUMNS}, payload FROM events WHERE id = ?`).get(request.params.id) as
       | (EventListRow & { payload: string })
       | undefined;
     if (row === undefined) throw notFound();
-    const dispatches = db
-      .prepare('SELECT * FROM dispatches WHERE event_id = ? ORDER BY created_at DESC, rowid DESC')
+    const dispatches = cachedStatement(db, 'SELECT * FROM dispatches WHERE event_id = ? ORDER BY created_at DESC, rowid DESC')
       .all(row.id) as DispatchFullRow[];
     return {
       data: {

@@ -1,8 +1,11 @@
 // `--events N`: appends N historical events fast (1,000,000 in under a minute is the target), for
 // load, pagination and benchmark work. Speed comes from: one prepared statement per table, large
 // transactions, payloads and headers precomputed per (driver, event name) and finished by string
-// concatenation, time-ordered ids and timestamps (every index grows at its end), and a bigger page
-// cache while loading. Rows are final (dispatched / failed / discarded), so the dispatcher has
+// concatenation, time-ordered ids and timestamps (the primary keys grow at their end), and — for a
+// load at least as big as what is already there — dropping the 19 secondary indexes of events and
+// dispatches for the load and building each once afterwards (sandbox/seed/bulk-indexes.ts), with
+// load-time PRAGMAs (no fsync, no foreign-key probe per dispatch row, a big page cache, sorts in
+// memory) restored afterwards. Rows are final (dispatched / failed / discarded), so the dispatcher has
 // nothing to do with them. To stay fast, bulk dispatch rows keep their headers but not the bodies —
 // as if the delivery-log bodies had passed their retention.
 
@@ -14,8 +17,11 @@ import { DAY_MS, RECEIVER_PATH } from './demo-endpoints';
 import { buildPayload, eventFamily, randomPurchase } from './event-payloads';
 import { seedTimestamp, uuidV7 } from './ids';
 import { createPrng } from './prng';
+import { dropProcessingIndexes, ensureProcessingIndexes } from './bulk-indexes';
 
 const BATCH = 50_000;
+/** Below this many rows, keeping the indexes in place is cheaper than rebuilding them. */
+const REBUILD_INDEXES_FROM = 20_000;
 const SPAN_DAYS = 30;
 const VARIANTS_PER_NAME = 6;
 const ORDER_PLACEHOLDER = '\u0000ORDER\u0000';
@@ -95,7 +101,12 @@ function buildTemplates(ctx: SandboxContext, seed: string): Template[] {
 export function addBulkEvents(
   ctx: SandboxContext,
   count: number,
-  options: { seed?: string; onProgress?: (inserted: number) => void } = {},
+  options: {
+    seed?: string;
+    onProgress?: (inserted: number) => void;
+    /** Drop the secondary indexes for the load and rebuild them after; default: when the load is big relative to the table. */
+    rebuildIndexes?: boolean;
+  } = {},
 ): BulkResult {
   if (!Number.isInteger(count) || count < 0) throw new Error(`--events must be a non-negative integer, got ${count}.`);
   const started = performance.now();
@@ -123,11 +134,25 @@ export function addBulkEvents(
   const okResponseHeaders = '{"content-type":"application/json; charset=utf-8","content-length":"17"}';
   const goneResponseHeaders = '{"content-type":"application/json; charset=utf-8","content-length":"57"}';
 
-  // A bigger page cache while loading keeps the index pages being appended to in memory.
-  const previousCache = db.pragma('cache_size', { simple: true }) as number;
+  const existingRows = (db.prepare('SELECT coalesce(max(rowid), 0) n FROM events').get() as { n: number }).n;
+  const rebuildIndexes = options.rebuildIndexes ?? (count >= REBUILD_INDEXES_FROM && count >= existingRows);
+  // Load-time settings, restored in `finally`. synchronous = OFF skips the fsyncs: a process crash loses
+  // nothing committed, only a power loss could (acceptable for a dev sandbox's generated rows); missing
+  // indexes after any crash are recreated at the next start. foreign_keys = OFF: every dispatch row
+  // references the event inserted just before it, so the per-row parent lookup proves nothing.
+  const previous = {
+    cache_size: db.pragma('cache_size', { simple: true }) as number,
+    synchronous: db.pragma('synchronous', { simple: true }) as number,
+    foreign_keys: db.pragma('foreign_keys', { simple: true }) as number,
+    temp_store: db.pragma('temp_store', { simple: true }) as number,
+  };
   db.pragma('cache_size = -262144');
+  db.pragma('synchronous = OFF');
+  db.pragma('foreign_keys = OFF');
+  db.pragma('temp_store = MEMORY');
   let inserted = 0;
   try {
+    if (rebuildIndexes) dropProcessingIndexes(db);
     const insertBatch = db.transaction((from: number, to: number) => {
       for (let i = from; i < to; i++) {
         const createdMs = fromMs + i * stepMs + prng.next() * stepMs;
@@ -166,7 +191,12 @@ export function addBulkEvents(
       options.onProgress?.(inserted);
     }
   } finally {
-    db.pragma(`cache_size = ${previousCache}`);
+    try {
+      // Also after a failed batch: the table must never be left without its indexes.
+      if (rebuildIndexes) ensureProcessingIndexes(db);
+    } finally {
+      for (const [name, value] of Object.entries(previous)) db.pragma(`${name} = ${value}`);
+    }
   }
   return { inserted, seconds: (performance.now() - started) / 1000 };
 }

@@ -53,9 +53,39 @@
 // filtered page is one index seek whatever its depth (never OFFSET). Two common pairs (driver + status,
 // name + status) have their own; other pairs use one index and check the other filter per row.
 // Bulk seeders: dropping the events_by_* indexes, inserting, then recreating them is much faster than
-// inserting with them in place (read their SQL from sqlite_master first).
+// inserting with them in place; sandbox/seed/bulk-indexes.ts does that from the lists below.
 
 import type { Migration } from '../migrate';
+
+// The secondary indexes of the two big tables, in one place: the migration creates them from these
+// lists and the bulk loader (sandbox/seed/bulk-indexes.ts) drops and recreates exactly these, so the two
+// cannot drift apart. Each entry is the full CREATE INDEX statement as SQLite stores it in sqlite_master.
+/** Secondary indexes of `events` (the list filters and superseding). */
+export const EVENTS_SECONDARY_INDEXES: readonly string[] = [
+  'CREATE INDEX events_by_created ON events (created_at, id)',
+  'CREATE INDEX events_by_name ON events (name, created_at, id)',
+  'CREATE INDEX events_by_status ON events (status, created_at, id)',
+  'CREATE INDEX events_by_installation ON events (installation_id, created_at, id)',
+  'CREATE INDEX events_by_driver ON events (integration_driver_slug, created_at, id)',
+  'CREATE INDEX events_by_driver_status ON events (integration_driver_slug, status, created_at, id)',
+  'CREATE INDEX events_by_name_status ON events (name, status, created_at, id)',
+  'CREATE INDEX events_by_superseded ON events (superseded, created_at, id)',
+  'CREATE INDEX events_by_dispatch_status ON events (last_dispatch_status, created_at, id)',
+  'CREATE INDEX events_by_response_code ON events (last_dispatch_response_code, created_at, id)',
+  'CREATE INDEX events_by_code_class ON events (last_dispatch_code_class, created_at, id)',
+  'CREATE INDEX events_by_order ON events (installation_id, order_key) WHERE order_key IS NOT NULL',
+];
+
+/** Secondary indexes of `dispatches` (the delivery-log filters and the scheduler). */
+export const DISPATCHES_SECONDARY_INDEXES: readonly string[] = [
+  'CREATE INDEX dispatches_by_created ON dispatches (created_at, id)',
+  'CREATE INDEX dispatches_by_event ON dispatches (event_id, created_at, id)',
+  'CREATE INDEX dispatches_by_endpoint ON dispatches (endpoint_id, created_at, id)',
+  'CREATE INDEX dispatches_by_status ON dispatches (status, created_at, id)',
+  'CREATE INDEX dispatches_by_response_code ON dispatches (attempt_response_code, created_at, id)',
+  'CREATE INDEX dispatches_by_code_class ON dispatches (response_code_class, created_at, id)',
+  "CREATE INDEX dispatches_due ON dispatches (due_at) WHERE status = 'pending'",
+];
 
 export const processingMigrationSql = `
 CREATE TABLE events (
@@ -77,18 +107,7 @@ CREATE TABLE events (
   last_dispatch_code_class TEXT,
   last_dispatch_attempted_at TEXT
 );
-CREATE INDEX events_by_created ON events (created_at, id);
-CREATE INDEX events_by_name ON events (name, created_at, id);
-CREATE INDEX events_by_status ON events (status, created_at, id);
-CREATE INDEX events_by_installation ON events (installation_id, created_at, id);
-CREATE INDEX events_by_driver ON events (integration_driver_slug, created_at, id);
-CREATE INDEX events_by_driver_status ON events (integration_driver_slug, status, created_at, id);
-CREATE INDEX events_by_name_status ON events (name, status, created_at, id);
-CREATE INDEX events_by_superseded ON events (superseded, created_at, id);
-CREATE INDEX events_by_dispatch_status ON events (last_dispatch_status, created_at, id);
-CREATE INDEX events_by_response_code ON events (last_dispatch_response_code, created_at, id);
-CREATE INDEX events_by_code_class ON events (last_dispatch_code_class, created_at, id);
-CREATE INDEX events_by_order ON events (installation_id, order_key) WHERE order_key IS NOT NULL;
+${EVENTS_SECONDARY_INDEXES.map((sql) => `${sql};`).join('\n')}
 
 CREATE TABLE dispatches (
   id TEXT PRIMARY KEY,
@@ -111,13 +130,7 @@ CREATE TABLE dispatches (
   attempted_at TEXT,
   next_retry_at TEXT
 );
-CREATE INDEX dispatches_by_created ON dispatches (created_at, id);
-CREATE INDEX dispatches_by_event ON dispatches (event_id, created_at, id);
-CREATE INDEX dispatches_by_endpoint ON dispatches (endpoint_id, created_at, id);
-CREATE INDEX dispatches_by_status ON dispatches (status, created_at, id);
-CREATE INDEX dispatches_by_response_code ON dispatches (attempt_response_code, created_at, id);
-CREATE INDEX dispatches_by_code_class ON dispatches (response_code_class, created_at, id);
-CREATE INDEX dispatches_due ON dispatches (due_at) WHERE status = 'pending';
+${DISPATCHES_SECONDARY_INDEXES.map((sql) => `${sql};`).join('\n')}
 
 CREATE TABLE received_webhooks (
   id TEXT PRIMARY KEY,
