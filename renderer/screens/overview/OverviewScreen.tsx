@@ -2,7 +2,7 @@
 // time, failures by driver / installation / response code, p50/p95 attempt latency, the top failing
 // endpoints, and a live strip of the last events. Pictures first, numbers beside. The figures are
 // computed in main (overview:summary); when main read only a sample, the screen says so.
-import { Alert, Button, Card, Grid, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Grid, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title, useComputedColorScheme } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -50,7 +50,10 @@ function CustomRange({ search, onApply }: { search: OverviewSearch; onApply: (fr
   );
 }
 
-function Stat({ label, value, testId, color }: { label: string; value: string; testId: string; color?: string }) {
+/** Good/bad figures in a shade that keeps text contrast (WCAG AA) in either theme. */
+function Stat({ label, value, testId, tone }: { label: string; value: string; testId: string; tone?: 'good' | 'bad' }) {
+  const scheme = useComputedColorScheme('light');
+  const color = tone === undefined ? undefined : `${tone === 'good' ? 'green' : 'red'}.${scheme === 'dark' ? 4 : 9}`;
   return (
     <Card withBorder padding="xs" data-testid={testId}>
       <Text size="xs" c="dimmed">
@@ -97,9 +100,9 @@ function Figures({ summary, figures }: { summary: Extract<OverviewSummary, { sup
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <SimpleGrid cols={2} spacing="xs" data-testid="overview-stats">
-            <Stat label={t('overview.stats.rate')} value={percent(totals.rate)} testId="overview-stat-rate" color={totals.rate !== null && totals.rate < 0.95 ? 'red' : 'green'} />
+            <Stat label={t('overview.stats.rate')} value={percent(totals.rate)} testId="overview-stat-rate" {...(totals.rate !== null ? { tone: totals.rate < 0.95 ? ('bad' as const) : ('good' as const) } : {})} />
             <Stat label={t('overview.stats.attempts')} value={String(totals.attempts)} testId="overview-stat-attempts" />
-            <Stat label={t('overview.stats.failed')} value={String(totals.failed)} testId="overview-stat-failed" {...(totals.failed > 0 ? { color: 'red' } : {})} />
+            <Stat label={t('overview.stats.failed')} value={String(totals.failed)} testId="overview-stat-failed" {...(totals.failed > 0 ? { tone: 'bad' as const } : {})} />
             <Stat label={t('overview.stats.pending')} value={String(totals.pending)} testId="overview-stat-pending" />
             <Stat label={t('overview.stats.p50')} value={formatDuration(latency.p50)} testId="overview-stat-p50" />
             <Stat label={t('overview.stats.p95')} value={formatDuration(latency.p95)} testId="overview-stat-p95" />
