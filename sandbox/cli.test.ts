@@ -15,7 +15,9 @@ describe('npm run sandbox', () => {
 
   it('serves the printed URL and shuts down gracefully on SIGTERM', async () => {
     const dbFile = join(dir, 'cli.db');
-    const child = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), ['sandbox/cli.ts', '--port', '0', '--db', dbFile, '--seed', 'empty'], {
+    // `node --import tsx` as the npm script runs it: no tsx parent process relaying signals (its
+    // 30 ms relay window can SIGKILL a busy child), so SIGTERM reaches the sandbox itself.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/cli.ts', '--port', '0', '--db', dbFile, '--seed', 'empty'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
