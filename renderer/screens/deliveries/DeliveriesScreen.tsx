@@ -2,7 +2,7 @@
 // the received-webhooks log (what providers sent, signature valid or not, the events it produced).
 // Both are keyset lists with "Load more"; a row opens its attempt or body in a drawer.
 import { Alert, Anchor, Badge, Button, Code, Drawer, Group, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dispatch, ReceivedWebhook } from '../../../shared/api/index';
@@ -40,7 +40,9 @@ function FilterText({ label, value, onCommit, testId }: { label: string; value: 
 
 function EventLink({ id }: { id: string }) {
   return (
-    <Anchor component={Link} to="/events" search={{ event: id }} size="xs" ff="monospace" data-testid="event-link">
+    // A plain hash link: screens are registered with a generic route type, so a typed <Link> cannot
+    // carry another screen's search params. The Events screen parses `event` from the URL.
+    <Anchor href={`#/events?event=${encodeURIComponent(id)}`} size="xs" ff="monospace" data-testid="event-link">
       {id}
     </Anchor>
   );

@@ -82,7 +82,6 @@ export function EventsTable(props: EventsTableProps) {
     [t],
   );
 
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table's API is not memoizable by the compiler; the table is rebuilt per render by design.
   const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.id });
   const tableRows = table.getRowModel().rows;
 
