@@ -236,10 +236,8 @@ describe('bulk redeliver job', () => {
 
   it('waits out a 429 Retry-After instead of failing, and slows down', async (ctx) => {
     if (!(await faultsAvailable())) return ctx.skip('the sandbox has no /_sandbox/faults yet');
-    // maxRetryAfterSeconds 0: the client hands every 429 to the job instead of waiting itself.
-    let { service, progress } = setup({ client: makeClient({ maxRetryAfterSeconds: 0, maxAttempts: 1 }), pacing: { ratePerSecond: 50 } });
     const filter = { installation_id: installationA, name: 'order.paid' };
-    const counted = await service.countEvents(filter, 8, new AbortController().signal);
+    const counted = await setup().service.countEvents(filter, 8, new AbortController().signal);
     // Another consumer of the same token (another console, a script) spends this second's budget
     // right after the job has read its page of events, so the job's first redeliver meets a 429 its
     // own scheduler could not foresee — as on a shared production account. The real client does
@@ -250,6 +248,7 @@ describe('bulk redeliver job', () => {
         await fetch(`${sandbox.baseUrl}/drivers?limit=1`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.arrayBuffer());
       }
     };
+    // maxRetryAfterSeconds 0: the client hands every 429 to the job instead of waiting itself.
     const real = makeClient({ maxRetryAfterSeconds: 0, maxAttempts: 1 });
     const sharedAccountClient: JobsClient = {
       async *iteratePages(...args: Parameters<JobsClient['iteratePages']>) {
@@ -260,7 +259,7 @@ describe('bulk redeliver job', () => {
       },
       redeliverEvent: real.redeliverEvent.bind(real),
     } as JobsClient;
-    ({ service, progress } = setup({ client: sharedAccountClient, pacing: { ratePerSecond: 50 } }));
+    const { service, progress } = setup({ client: sharedAccountClient, pacing: { ratePerSecond: 50 } });
     try {
       const job = await service.startBulkRedeliver({ filters: filter, asOf: counted.asOf, expected: 8, actionId: 'bulk-test-4' });
       const done = await service.settled(job.id);
