@@ -143,8 +143,8 @@ describe('stress', () => {
       console.log('stress', { elapsed, fulfilled, codes, statuses: answered(from).length });
       // 10 % per attempt and four attempts: almost every read ends well.
       expect(fulfilled).toBeGreaterThanOrEqual(1980);
-      // ~15–25 s on an idle 2-core machine; the bound only catches a hang or runaway retries.
-      expect(elapsed).toBeLessThan(90_000);
+      // No wall-clock bound here (a loaded machine is slow, not wrong): the test's own timeout
+      // catches a hang or runaway retries. ~15–25 s on an idle 2-core machine.
       // The faults really happened: 5xx answers and 429 bursts were met and ridden out.
       const statuses = answered(from).map((l) => l.status ?? 0);
       expect(statuses.filter((s) => s >= 500).length).toBeGreaterThan(100);
