@@ -89,7 +89,7 @@ export type InputOf<C extends ContractShape, K extends keyof C> = z.input<C[K]['
 export type OutputOf<C extends ContractShape, K extends keyof C> = z.output<C[K]['output']>;
 
 /**
- * The transport a bridge runs over. The preload implements it with ipcRenderer; the end-to-end
+ * The transport a bridge runs over. The preload implements it over Electron's renderer-side IPC; the end-to-end
  * harness implements it with Playwright's exposeBinding into the real dispatcher.
  */
 export interface BridgeTransport {
