@@ -8,14 +8,8 @@ import type { ActivityEntry } from '../../shared/ipc/channels/activity';
 import type { PartialHandlers } from '../ipc/handler-types';
 import type { ActivityLog } from './activity-log';
 
-/** The part of Electron's `dialog` this module uses. */
-export interface SaveDialogLike {
-  showSaveDialog(options: {
-    title?: string;
-    defaultPath?: string;
-    filters?: { name: string; extensions: string[] }[];
-  }): Promise<{ canceled: boolean; filePath?: string }>;
-}
+import type { SaveDialogLike } from '../save-dialog';
+export type { SaveDialogLike };
 
 export interface ActivityHandlerDeps {
   log: ActivityLog;

@@ -13,14 +13,8 @@ import { runExport } from './export-events';
 import { openNodeFileSink, type OpenFileSink } from './file-sink';
 import { JobRecord } from './job-record';
 
-/** The part of Electron's `dialog` the jobs use. */
-export interface SaveDialogLike {
-  showSaveDialog(options: {
-    title?: string;
-    defaultPath?: string;
-    filters?: { name: string; extensions: string[] }[];
-  }): Promise<{ canceled: boolean; filePath?: string }>;
-}
+import type { SaveDialogLike } from '../save-dialog';
+export type { SaveDialogLike };
 
 export interface JobsProfile {
   id: string;

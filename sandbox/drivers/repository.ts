@@ -20,21 +20,8 @@ export interface DriverRow {
   credential_setting: string | null;
 }
 
-export interface DriverResource {
-  id: string;
-  name: string;
-  slug: string;
-  description: string;
-  version: string;
-  type: string;
-  available_settings: Record<string, SettingDefinition>;
-  supported_events: string[];
-  enabled: boolean;
-  enabled_at: string | null;
-  created_at: string;
-  updated_at: string;
-  auth_method: AuthMethod;
-}
+/** A driver as the API serves it: the seed row without the sandbox-internal `credential_setting`. */
+export type DriverResource = Omit<DriverSeed, 'credential_setting'>;
 
 export function toDriverResource(row: DriverRow): DriverResource {
   return {
