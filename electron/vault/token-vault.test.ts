@@ -102,6 +102,59 @@ describe('TokenVault with a keychain', () => {
     expect(await vault.remove('p1')).toBe(false);
   });
 
+  it('keeps a decrypted token for a burst of requests, and drops it on change, remove and a quiet spell', async () => {
+    const decrypt = safe.decryptStringAsync.bind(safe);
+    let decrypts = 0;
+    safe.decryptStringAsync = async (encrypted) => {
+      decrypts++;
+      return decrypt(encrypted);
+    };
+    const quietMs = 60;
+    const vault = createTokenVault({ dir: join(dir, 'tokens'), safeStorage: safe, platform: 'linux', recentTokenMs: quietMs });
+    const first = await mintTestToken({ sub: 'first' });
+    const second = await mintTestToken({ sub: 'second' });
+    await vault.importToken('p1', first, 'clipboard');
+
+    for (let i = 0; i < 20; i++) expect(await vault.withToken('p1', async (t) => t === first)).toBe(true);
+    expect(decrypts).toBe(1);
+
+    await vault.rotate('p1', second, 'file', async () => undefined);
+    expect(await vault.withToken('p1', async (t) => t === second)).toBe(true);
+    expect(decrypts).toBe(2);
+
+    await new Promise((resolve) => setTimeout(resolve, quietMs * 3));
+    expect(await vault.withToken('p1', async (t) => t === second)).toBe(true);
+    expect(decrypts).toBe(3);
+
+    await vault.remove('p1');
+    await expect(vault.withToken('p1', async () => 1)).rejects.toMatchObject({ code: 'no_token' });
+  });
+
+  it('does not keep a token decrypted while it was being replaced', async () => {
+    const vault = vaultOn();
+    const first = await mintTestToken({ sub: 'first' });
+    const second = await mintTestToken({ sub: 'second' });
+    await vault.importToken('p1', first, 'clipboard');
+    // The read starts before the rotation and finishes after it: it saw the old file.
+    const decrypt = safe.decryptStringAsync.bind(safe);
+    let releaseDecrypt!: () => void;
+    const decryptHeld = new Promise<void>((resolve) => (releaseDecrypt = resolve));
+    let fileWasRead!: () => void;
+    const oldFileRead = new Promise<void>((resolve) => (fileWasRead = resolve));
+    safe.decryptStringAsync = async (encrypted) => {
+      fileWasRead();
+      await decryptHeld;
+      return decrypt(encrypted);
+    };
+    const duringRotation = vault.withToken('p1', async (t) => t);
+    await oldFileRead;
+    safe.decryptStringAsync = decrypt;
+    await vault.rotate('p1', second, 'file', async () => undefined);
+    releaseDecrypt();
+    expect(await duringRotation).toBe(first); // used once, by the request that asked before the change
+    expect(await vault.withToken('p1', async (t) => t)).toBe(second);
+  });
+
   it('refuses profile ids that could escape the folder', async () => {
     const vault = vaultOn();
     await expect(vault.importToken('../evil', await mintTestToken(), 'env')).rejects.toMatchObject({ code: 'invalid_input' });

@@ -26,7 +26,16 @@ export interface TokenVaultOptions {
   safeStorage: SafeStorageLike;
   platform: string;
   now?: () => number;
+  /** How long a decrypted keychain token is kept after its last use (default RECENT_TOKEN_MS). */
+  recentTokenMs?: number;
 }
+
+/**
+ * An export sends hundreds of requests a second; reading and decrypting the token file for each
+ * one was most of its cost. So a decrypted keychain token is kept in memory while requests keep
+ * coming and dropped after this long without one (session-only tokens live in memory anyway).
+ */
+export const RECENT_TOKEN_MS = 5_000;
 
 export interface ImportOptions {
   /** Keep in memory even if the keychain is available (the `npm start` Sandbox token). */
@@ -71,13 +80,40 @@ export function createTokenVault(options: TokenVaultOptions): TokenVault {
   const session = new Map<string, SessionEntry>();
   // One operation per profile at a time, so an import and a remove cannot interleave on disk.
   const queues = new Map<string, Promise<unknown>>();
+  const recentTokenMs = options.recentTokenMs ?? RECENT_TOKEN_MS;
+  const recent = new Map<string, { token: string; timer: ReturnType<typeof setTimeout> }>();
+  // Bumped before and after every change of a profile's token: a decrypt that overlapped a change
+  // may have read the old file, so its result is used once but not kept.
+  const generations = new Map<string, number>();
+
+  function forgetRecent(profileId: string): void {
+    const entry = recent.get(profileId);
+    if (entry) clearTimeout(entry.timer);
+    recent.delete(profileId);
+    generations.set(profileId, (generations.get(profileId) ?? 0) + 1);
+  }
+
+  function keepRecent(profileId: string, token: string): void {
+    const timer = setTimeout(() => recent.delete(profileId), recentTokenMs);
+    timer.unref?.(); // never keeps the app alive
+    recent.set(profileId, { token, timer });
+  }
 
   const paths = (profileId: string) => {
     if (!PROFILE_ID.test(profileId)) throw new AppError('invalid_input', 'Invalid profile id.');
     return { cipher: join(dir, `${profileId}.bin`), meta: join(dir, `${profileId}.json`) };
   };
 
-  function serialize<T>(profileId: string, task: () => Promise<T>): Promise<T> {
+  /** Every change of a profile's token (import, rotate, remove) runs here, one at a time. */
+  function serialize<T>(profileId: string, change: () => Promise<T>): Promise<T> {
+    const task = async () => {
+      forgetRecent(profileId);
+      try {
+        return await change();
+      } finally {
+        forgetRecent(profileId);
+      }
+    };
     const previous = queues.get(profileId) ?? Promise.resolve();
     const next = previous.then(task, task);
     const settled = next.catch(() => undefined);
@@ -165,6 +201,12 @@ export function createTokenVault(options: TokenVaultOptions): TokenVault {
       const { cipher } = paths(profileId);
       const entry = session.get(profileId);
       if (entry) return fn(entry.token);
+      const kept = recent.get(profileId);
+      if (kept) {
+        kept.timer.refresh();
+        return fn(kept.token);
+      }
+      const generation = generations.get(profileId) ?? 0;
       let encrypted: Buffer;
       try {
         encrypted = await readFile(cipher);
@@ -177,6 +219,7 @@ export function createTokenVault(options: TokenVaultOptions): TokenVault {
       } catch {
         throw new AppError('no_token', 'The stored token could not be decrypted (the system keychain changed?). Import it again.');
       }
+      if ((generations.get(profileId) ?? 0) === generation) keepRecent(profileId, token);
       return fn(token);
     },
 
@@ -205,6 +248,7 @@ export function createTokenVault(options: TokenVaultOptions): TokenVault {
 
     clearSession() {
       session.clear();
+      for (const profileId of [...recent.keys()]) forgetRecent(profileId);
     },
   };
 }
