@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openNodeFileSink } from './file-sink';
+import { openNodeFileSink, SINK_BATCH_CHARS } from './file-sink';
 
 let dir: string;
 beforeEach(async () => {
@@ -20,6 +20,20 @@ describe('openNodeFileSink', () => {
     expect(await readdir(dir)).toEqual(['out.csv']);
     expect((await readFile(target, 'utf8')).length).toBe(2000 * 1001);
     expect((await stat(target)).mode & 0o777).toBe(0o600);
+  });
+
+  it('gathers small writes in memory, but never more than one batch: the rest is on disk', async () => {
+    const sink = await openNodeFileSink(join(dir, 'out.csv'), 'abc');
+    const part = join(dir, '.out.csv.abc.part');
+    for (let i = 0; i < 10; i++) await sink.write('z'.repeat(1000));
+    expect((await stat(part)).size).toBe(0); // held: one write later instead of ten
+    const chunks = Math.ceil((SINK_BATCH_CHARS * 3) / 1000);
+    const total = chunks * 1000;
+    for (let i = 10; i < chunks; i++) await sink.write('z'.repeat(1000));
+    // Each full batch was handed to the stream, which waited for the disk when its buffer filled.
+    expect((await stat(part)).size).toBeGreaterThanOrEqual(total - SINK_BATCH_CHARS - 256 * 1024 - 1000);
+    await sink.commit();
+    expect((await readFile(join(dir, 'out.csv'), 'utf8')).length).toBe(total);
   });
 
   it('discard removes the partial file, even with writes in flight', async () => {

@@ -66,6 +66,17 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+// One array schema per item schema: building it is not free, and an export parses ~1,000 pages.
+const arraySchemas = new WeakMap<z.ZodType, z.ZodArray<z.ZodType>>();
+function arrayOf<T extends z.ZodType>(item: T): z.ZodArray<T> {
+  let schema = arraySchemas.get(item);
+  if (!schema) {
+    schema = z.array(item);
+    arraySchemas.set(item, schema);
+  }
+  return schema as z.ZodArray<T>;
+}
+
 /**
  * Parses any of the three list shapes. `requestedLimit` decides whether a bare list was full
  * (contract §8: then "load more" is offered by page). `requestedPage` is the page a bare list was
@@ -79,7 +90,7 @@ export function parseList<T extends z.ZodType>(
   if (!isPlainObject(body) || !Array.isArray(body.data)) {
     return { success: false, error: new Error('Expected a list: an object with a "data" array.') };
   }
-  const items = z.array(item).safeParse(body.data);
+  const items = arrayOf(item).safeParse(body.data);
   if (!items.success) return { success: false, error: items.error };
   const meta = body.meta;
   if (isPlainObject(meta) && 'current_page' in meta) {
