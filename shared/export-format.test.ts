@@ -9,6 +9,9 @@ describe('csvField', () => {
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     expect(csvField(' padded ')).toBe('" padded "');
+    expect(csvField('tail\t')).toBe('"tail\t"');
+    expect(csvField('\u00a0nbsp')).toBe('"\u00a0nbsp"'); // any white space trim() would remove
+    expect(csvField('in side')).toBe('in side');
     expect(csvField(null)).toBe('');
     expect(csvField(undefined)).toBe('');
     expect(csvField(500)).toBe('500');

@@ -13,13 +13,16 @@ export interface CsvColumn<T> {
 // Spreadsheet apps run a cell starting with one of these as a formula ("CSV injection"). Event names
 // and payload-derived text come from third parties, so such cells get a leading apostrophe.
 const FORMULA_START = /^[=+\-@\t\r]/;
+// Quoted: a comma, quote, CR or LF inside, or leading/trailing white space (\s is exactly what
+// trim() removes). One regex test instead of a test and a trimmed copy.
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
 /** One CSV field per RFC 4180: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
 export function csvField(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   let text = typeof value === 'string' ? value : String(value);
   if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  if (/[",\r\n]/.test(text) || text !== text.trim()) return `"${text.replaceAll('"', '""')}"`;
+  if (NEEDS_QUOTES.test(text)) return `"${text.replaceAll('"', '""')}"`;
   return text;
 }
 
