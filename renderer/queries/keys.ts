@@ -3,7 +3,7 @@
 // switch (the shell drops non-session queries) clears them all.
 import type { DriversListInput } from '../../shared/ipc/channels/drivers';
 import type { InstallationsListInput } from '../../shared/ipc/channels/installations';
-import type { DispatchesListInput, EventsListInput } from '../../shared/ipc/channels/events';
+import type { DispatchesListInput, EventsFilters, EventsListInput } from '../../shared/ipc/channels/events';
 import type { EndpointsListInput, ReceivedWebhooksListInput } from '../../shared/ipc/channels/webhooks';
 
 export const queryKeys = {
@@ -24,6 +24,9 @@ export const queryKeys = {
     all: ['events'] as const,
     lists: () => ['events', 'list'] as const,
     list: (input: Omit<EventsListInput, 'cursor' | 'page'>) => ['events', 'list', input] as const,
+    /** The Events screen's list: also keyed on the time its relative range was fixed to. */
+    pages: (input: Omit<EventsListInput, 'cursor' | 'page'>, anchor: string) => ['events', 'list', input, anchor] as const,
+    tail: (filters: EventsFilters, since: string) => ['events', 'tail', filters, since] as const,
     detail: (id: string) => ['events', 'detail', id] as const,
   },
   dispatches: {

@@ -11,11 +11,13 @@ import { JsonViewer } from '../../components/json-viewer/JsonViewer';
 import { formatDuration } from '../../components/time/format-time';
 import { Time } from '../../components/time/Time';
 import { AttemptTimeline } from '../events/AttemptTimeline';
-import { useCapabilities } from '../events/events-queries';
 import { ResponseCode, StatusBadge } from '../events/StatusBadge';
-import { useDispatches, useReceivedWebhooks } from './deliveries-queries';
+import { useCapabilities, useDispatches, useReceivedWebhooks } from '../../queries/index';
 import { toDispatchesFilters, toReceivedFilters, type DeliveriesSearch } from './deliveries-search';
 import { deliveriesRoute } from './route';
+
+/** Rows per "Load more": the log is read a screenful at a time. */
+const DELIVERIES_PAGE_SIZE = 50;
 
 function FilterText({ label, value, onCommit, testId }: { label: string; value: string | undefined; onCommit: (v: string | undefined) => void; testId: string }) {
   const [draft, setDraft] = useState({ source: value, text: value ?? '' });
@@ -52,7 +54,7 @@ function DispatchesLog({ search, onChange }: { search: DeliveriesSearch; onChang
   const { t } = useTranslation();
   const capabilities = useCapabilities();
   const unsupported = capabilities.data?.capabilities.dispatches === 'unsupported';
-  const list = useDispatches(toDispatchesFilters(search), !unsupported);
+  const list = useDispatches({ filters: toDispatchesFilters(search), limit: DELIVERIES_PAGE_SIZE }, { enabled: !unsupported });
   const [open, setOpen] = useState<Dispatch | null>(null);
   if (unsupported) return <Alert color="gray" data-testid="dispatches-unsupported">{t('deliveries.dispatchesUnsupported')}</Alert>;
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
@@ -142,7 +144,7 @@ function ReceivedLog({ search, onChange }: { search: DeliveriesSearch; onChange:
   const { t } = useTranslation();
   const capabilities = useCapabilities();
   const unsupported = capabilities.data?.capabilities.received_webhooks === 'unsupported';
-  const list = useReceivedWebhooks(toReceivedFilters(search), !unsupported);
+  const list = useReceivedWebhooks({ filters: toReceivedFilters(search), limit: DELIVERIES_PAGE_SIZE }, { enabled: !unsupported });
   const [open, setOpen] = useState<ReceivedWebhook | null>(null);
   if (unsupported) return <Alert color="gray" data-testid="received-unsupported">{t('deliveries.receivedUnsupported')}</Alert>;
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];

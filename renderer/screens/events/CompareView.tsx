@@ -7,7 +7,7 @@ import type { Dispatch, PlatformEventDetail } from '../../../shared/api/index';
 import { DiffView } from '../../components/diff-view/DiffView';
 import { canonicalJson, prettyBody } from '../../components/diff-view/side-by-side';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useEventDetail } from './events-queries';
+import { useEvent } from '../../queries/processing';
 
 /** The pair an operator usually wants: the last success and the first failure after it (or the two newest). */
 export function suggestedPair(dispatches: Dispatch[]): [string, string] | null {
@@ -65,7 +65,7 @@ export function ComparePayloads({ event }: { event: PlatformEventDetail }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState('');
   const [otherId, setOtherId] = useState<string | undefined>(undefined);
-  const other = useEventDetail(otherId);
+  const other = useEvent(otherId);
   const suggestion = event.superseded_by ? (typeof event.superseded_by === 'string' ? event.superseded_by : event.superseded_by.id) : null;
   return (
     <Stack gap="xs" data-testid="compare-payloads">

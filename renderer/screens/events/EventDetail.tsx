@@ -16,7 +16,7 @@ import { errorMessage } from '../../errors/error-message';
 import { useActiveProfile } from '../../session/session-queries';
 import { AttemptTimeline } from './AttemptTimeline';
 import { CompareAttempts, ComparePayloads, suggestedPair } from './CompareView';
-import { newActionId, useCapabilities, useEventDetail, useRedeliver } from './events-queries';
+import { newActionId, useCapabilities, useEvent, useRedeliverEvent } from '../../queries/index';
 import { StatusBadge } from './StatusBadge';
 
 export interface EventDetailProps {
@@ -35,10 +35,10 @@ function supersededId(event: PlatformEventDetail): string | null {
 
 export function EventDetail({ id, onOpenEvent, onFilter }: EventDetailProps) {
   const { t } = useTranslation();
-  const detail = useEventDetail(id);
+  const detail = useEvent(id);
   const capabilities = useCapabilities();
   const profile = useActiveProfile();
-  const redeliver = useRedeliver();
+  const redeliver = useRedeliverEvent();
   const [selected, setSelected] = useState<string[]>([]);
   const [tab, setTab] = useState<string | null>('attempts');
 
@@ -69,7 +69,7 @@ export function EventDetail({ id, onOpenEvent, onFilter }: EventDetailProps) {
     });
     if (!confirmed) return;
     redeliver.mutate(
-      { id: event.id, actionId: newActionId('redeliver') },
+      { id: event.id, actionId: newActionId() },
       {
         onSuccess: () => notifications.show({ color: 'teal', message: t('events.redeliver.queued') }),
         onError: (error) => notifications.show({ color: 'red', message: errorMessage(t, error) }),

@@ -7,6 +7,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlatformEvent } from '../../../shared/api/index';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useEventPages, useNewerEvents } from '../../queries/processing';
 import { useSettings, useUpdateSettings } from '../../session/session-queries';
 import { EventDetail } from './EventDetail';
 import { EventsTable } from './EventsTable';
@@ -14,7 +15,6 @@ import { FiltersBar } from './FiltersBar';
 import { JobsActions } from './jobs/JobsActions';
 import { JobsPanel } from './jobs/JobsPanel';
 import { emptyTail, newestCreatedAt, receive, release, type TailState } from './live-tail';
-import { useEventsList, useNewerEvents } from './events-queries';
 import { filterKey, filtersOnly, hasFilters, toEventFilter, type EventsSearch } from './events-search';
 import { eventsRoute } from './route';
 import { SavedViews } from './SavedViews';
@@ -36,9 +36,12 @@ export function EventsScreen() {
   if (anchor.key !== filtersJson) setAnchor({ key: filtersJson, at: new Date().toISOString() });
   const filter = useMemo(() => toEventFilter(JSON.parse(anchor.key) as EventsSearch, new Date(anchor.at)), [anchor]);
 
-  const list = useEventsList(filter, anchor.at);
+  const list = useEventPages(filter, anchor.at);
   const pageRows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
-  const pageIds = useMemo(() => new Set(pageRows.map((e) => e.id)), [pageRows]);
+  // Live tail asks only for events newer than the first page's newest, so only the first page can
+  // hold one it returns (same timestamp). Not a set of every loaded id: that is O(rows) per page.
+  const firstPage = list.data?.pages[0];
+  const firstPageIds = useMemo(() => new Set(firstPage?.items.map((e) => e.id)), [firstPage]);
 
   // Live tail.
   const [live, setLive] = useState(false);
@@ -60,7 +63,7 @@ export function EventsScreen() {
   const [mergedPoll, setMergedPoll] = useState<unknown>(null);
   if (newer.data && newer.data !== mergedPoll) {
     setMergedPoll(newer.data);
-    if (newer.data.items.length > 0) setTail(receive(tail, newer.data.items, paused, pageIds));
+    if (newer.data.items.length > 0) setTail(receive(tail, newer.data.items, paused, firstPageIds));
   }
   if (!paused && tail.waiting.length > 0) setTail(release(tail));
   const freshIds = useMemo(() => new Set(tail.shown.slice(0, 20).map((e) => e.id)), [tail.shown]);

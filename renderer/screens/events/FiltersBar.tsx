@@ -5,7 +5,7 @@ import { useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dispatchStatuses, eventStatuses } from '../../../shared/api/index';
 import { rangePresets, type EventsSearch } from './events-search';
-import { useDriverOptions, useInstallationOptions } from './events-queries';
+import { useDrivers, useInstallations } from '../../queries/index';
 
 export interface FiltersBarProps {
   search: EventsSearch;
@@ -76,8 +76,8 @@ function toLocalInput(iso: string | undefined): string {
 
 export function FiltersBar({ search, onChange, onClear, nameRef }: FiltersBarProps) {
   const { t } = useTranslation();
-  const drivers = useDriverOptions();
-  const installations = useInstallationOptions(search.driver);
+  const drivers = useDrivers({ limit: 100 });
+  const installations = useInstallations({ limit: 100, ...(search.driver ? { filters: { integration_driver_slug: search.driver } } : {}) });
   const driverData = (drivers.data?.items ?? []).map((d) => ({ value: d.slug ?? d.id, label: d.name ?? d.slug ?? d.id }));
   if (search.driver && !driverData.some((d) => d.value === search.driver)) driverData.push({ value: search.driver, label: search.driver });
   const installationData = (installations.data?.items ?? []).map((i) => ({ value: i.id, label: `${i.name} (${i.id})` }));

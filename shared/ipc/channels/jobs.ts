@@ -6,25 +6,13 @@ import { z } from 'zod';
 import { op } from '../kit';
 import { exportFormats } from '../../export-format';
 import { ipcErrorSchema } from '../kit';
+import { eventsFiltersSchema } from './events';
 
 /**
- * The events list filters, exactly the contract's (§6, DOC + OURS), as sent to `filter[<key>]`.
- * Values are strings as on the wire; times are ISO 8601 UTC; `attempt_response_code` is an exact
- * code or a class (`4xx`, `5xx`).
+ * The events list filters, exactly the contract's (§6, DOC + OURS), as sent to `filter[<key>]` —
+ * the same schema `events:list` takes, so a job walks exactly the list the operator is looking at.
  */
-export const eventFilterSchema = z
-  .object({
-    name: z.string().min(1).max(200).optional(),
-    status: z.string().min(1).max(64).optional(),
-    installation_id: z.string().min(1).max(200).optional(),
-    integration_driver_slug: z.string().min(1).max(200).optional(),
-    created_at_greater_than: z.string().min(1).max(64).optional(),
-    created_at_less_than: z.string().min(1).max(64).optional(),
-    superseded: z.enum(['true', 'false']).optional(),
-    dispatch_status: z.string().min(1).max(64).optional(),
-    attempt_response_code: z.string().regex(/^(\d{3}|[1-5]xx)$/, 'An HTTP code like 500 or a class like 5xx.').optional(),
-  })
-  .strict();
+export const eventFilterSchema = eventsFiltersSchema;
 export type EventFilter = z.infer<typeof eventFilterSchema>;
 
 export const jobKinds = ['export', 'bulk_redeliver'] as const;

@@ -9,7 +9,7 @@ import { openConfirm } from '../../../components/confirm/ConfirmDialog';
 import { WriteButton } from '../../../components/confirm/WriteGuard';
 import { errorMessage } from '../../../errors/error-message';
 import { useActiveProfile } from '../../../session/session-queries';
-import { newActionId, useCapabilities } from '../events-queries';
+import { newActionId, useCapabilities } from '../../../queries/index';
 import { useCountEvents, useStartBulkRedeliver, useStartExport } from './jobs-queries';
 
 export function JobsActions({ filter }: { filter: EventFilter }) {
@@ -48,7 +48,7 @@ export function JobsActions({ filter }: { filter: EventFilter }) {
       danger: true,
     });
     if (!confirmed) return;
-    startBulk.mutate({ filters: filter, asOf: counted.asOf, expected: counted.count, actionId: newActionId('bulk') }, { onError: fail });
+    startBulk.mutate({ filters: filter, asOf: counted.asOf, expected: counted.count, actionId: newActionId() }, { onError: fail });
   };
 
   return (
