@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { RunningSandbox } from '../../sandbox/server';
 import type { JobSnapshot } from '../../shared/ipc/channels/jobs';
 import type { BrowserApp } from './browser-app';
-import { median, percentile, round } from './stats';
+import { median, round, scrollFigures, type ScrollFigures } from './stats';
 
 /** Navigates #/settings → #/events in the page and measures until the first event row is painted. */
 export async function measureFirstPage(app: BrowserApp, runs: number): Promise<{ samples: number[]; medianMs: number }> {
@@ -68,28 +68,31 @@ export async function loadRows(app: BrowserApp, target: number, timeoutMs: numbe
  * for near the end may arrive, but the walk does not go on through it (that would measure loading,
  * and make "10,000 rows" an unbounded number).
  */
-export async function measureScroll(app: BrowserApp, pxPerFrame: number): Promise<{ frames: number; p50: number; p95: number; max: number; over16_7: number }> {
+export async function measureScroll(app: BrowserApp, pxPerFrame: number): Promise<ScrollFigures> {
   const deltas = await app.page.evaluate(async (step) => {
     const table = document.querySelector<HTMLElement>('[data-testid="events-table"]')!;
+    const frame = () => new Promise<number>((r) => requestAnimationFrame(r));
     table.scrollTop = 0;
+    // The display's own cadence, with nothing to do.
+    const idle: number[] = [];
+    let last = await frame();
+    for (let i = 0; i < 60; i++) {
+      const now = await frame();
+      idle.push(now - last);
+      last = now;
+    }
     const end = table.scrollHeight - table.clientHeight - 1;
     const out: number[] = [];
-    let last = await new Promise<number>((r) => requestAnimationFrame(r));
+    last = await frame();
     while (table.scrollTop < end) {
       table.scrollTop += step;
-      const now = await new Promise<number>((r) => requestAnimationFrame(r));
+      const now = await frame();
       out.push(now - last);
       last = now;
     }
-    return out;
+    return { out, idle };
   }, pxPerFrame);
-  return {
-    frames: deltas.length,
-    p50: round(percentile(deltas, 50)),
-    p95: round(percentile(deltas, 95)),
-    max: round(Math.max(...deltas)),
-    over16_7: deltas.filter((d) => d > 16.7).length,
-  };
+  return scrollFigures(deltas.out, deltas.idle);
 }
 
 /** JS heap of the page after a forced garbage collection (CDP). */
