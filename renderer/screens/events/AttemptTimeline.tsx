@@ -1,7 +1,9 @@
 // Every delivery attempt of an event, newest first: trigger (automatic/manual), code or error,
 // duration, when, next retry, and — expanded — request and response headers and bodies, with
 // "copy as cURL" to replay the attempt against the receiver. Two attempts can be picked to compare.
-import { Accordion, Badge, Button, Checkbox, Code, CopyButton, Group, Stack, Table, Text } from '@mantine/core';
+// An attempt's endpoint links to the Webhooks screen with that endpoint highlighted.
+import { Accordion, Anchor, Badge, Button, Checkbox, Code, CopyButton, Group, Stack, Table, Text } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Dispatch } from '../../../shared/api/index';
 import { curlForDelivery } from '../../../shared/curl';
@@ -49,6 +51,27 @@ export function BodyView({ body, label, testId }: { body: string | null | undefi
     );
   }
   return <JsonViewer value={parsed} label={label} maxHeight={300} testId={testId} />;
+}
+
+/** The attempt's endpoint on the Webhooks screen (highlighted there); named by the URL delivered to when known. */
+function EndpointLink({ id, url }: { id: string; url: string | null | undefined }) {
+  const { t } = useTranslation();
+  return (
+    // Screens are registered with a generic route type, so another screen's search is cast (as in DriverDetail).
+    <Anchor
+      component={Link}
+      to="/webhooks"
+      search={{ endpoint: id } as never}
+      size="xs"
+      ff="monospace"
+      style={{ wordBreak: 'break-all' }}
+      title={`${t('events.detail.openEndpoint')} (${id})`}
+      data-testid="attempt-endpoint-link"
+      data-endpoint-id={id}
+    >
+      {url || id}
+    </Anchor>
+  );
 }
 
 export interface AttemptTimelineProps {
@@ -101,7 +124,7 @@ export function AttemptTimeline({ dispatches, selected, onToggleSelected }: Atte
               </Group>
               {d.endpoint_id && (
                 <Text size="xs">
-                  {t('events.detail.endpoint')}: <Code>{d.endpoint_id}</Code>
+                  {t('events.detail.endpoint')}: <EndpointLink id={d.endpoint_id} url={d.url} />
                 </Text>
               )}
               {d.error && (

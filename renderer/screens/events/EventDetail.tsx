@@ -1,5 +1,5 @@
-// The open event: what it is, its payload, every attempt, what superseded it, where it comes from,
-// and the actions — copy as cURL (token as $II_API_TOKEN), compare, redeliver (confirmation names
+// The open event: what it is, its payload, every attempt, what superseded it, where it comes from
+// (links to its driver's and installation's screens),// and the actions — copy as cURL (token as $II_API_TOKEN), compare, redeliver (confirmation names
 // the profile; hidden with a note where the server cannot redeliver).
 import { Alert, Anchor, Button, Code, CopyButton, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -16,6 +16,7 @@ import { errorMessage } from '../../errors/error-message';
 import { useActiveProfile } from '../../session/session-queries';
 import { AttemptTimeline } from './AttemptTimeline';
 import { CompareAttempts, ComparePayloads, suggestedPair } from './CompareView';
+import { EventSourceLinks } from './EventSourceLinks';
 import { newActionId, useCapabilities, useEvent, useRedeliverEvent } from '../../queries/index';
 import { StatusBadge } from './StatusBadge';
 
@@ -23,7 +24,7 @@ export interface EventDetailProps {
   id: string;
   /** Opens another event in the same place (superseded chain). */
   onOpenEvent: (id: string) => void;
-  /** Applies a filter to the list (links to the installation's / driver's events). */
+  /** Applies a filter to the list (the "events of this installation / driver" actions). */
   onFilter: (patch: { installation?: string; driver?: string; name?: string }) => void;
 }
 
@@ -137,28 +138,7 @@ export function EventDetail({ id, onOpenEvent, onFilter }: EventDetailProps) {
         </Stack>
       </Group>
 
-      <Group gap="lg">
-        <Text size="sm">
-          {t('events.columns.driver')}:{' '}
-          {event.integration_driver_slug ? (
-            <Anchor component="button" size="sm" onClick={() => onFilter({ driver: event.integration_driver_slug ?? undefined })} data-testid="link-driver">
-              {event.integration_driver_slug}
-            </Anchor>
-          ) : (
-            '—'
-          )}
-        </Text>
-        <Text size="sm">
-          {t('events.columns.installation')}:{' '}
-          {event.installation_id ? (
-            <Anchor component="button" size="sm" ff="monospace" onClick={() => onFilter({ installation: event.installation_id ?? undefined })} data-testid="link-installation">
-              {event.installation_id}
-            </Anchor>
-          ) : (
-            '—'
-          )}
-        </Text>
-      </Group>
+      <EventSourceLinks driverSlug={event.integration_driver_slug} installationId={event.installation_id} onFilter={onFilter} />
 
       {event.superseded && (
         <Alert color="orange" p="xs" data-testid="superseded-chain">

@@ -1,9 +1,11 @@
 // The endpoints table (url, enabled, events, timeout, last delivery result, recent success rate)
 // with per-row actions: edit, enable/disable, send test event, rotate secret, delete. Disabling and
-// deleting confirm with the profile named; rotating shows the new secret once.
+// deleting confirm with the profile named; rotating shows the new secret once. One endpoint can be
+// highlighted (the screen's `?endpoint=<id>`, linked from an event's delivery attempt): its row is
+// marked and scrolled into view once, or a note says it is not in the table.
 import { Alert, Badge, Button, Card, Code, Group, Menu, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { openConfirm } from '../../components/confirm/ConfirmDialog';
@@ -14,6 +16,7 @@ import { useDeleteWebhookEndpoint, useRotateWebhookSecret, useTestWebhookEndpoin
 import type { Dispatch } from '../../../shared/api/processing';
 import type { WebhookEndpoint } from '../../../shared/api/webhooks';
 import { EndpointFormModal } from './EndpointFormModal';
+import { MissingEndpointNote } from './MissingEndpointNote';
 import { useEndpointHealth } from './endpoint-health';
 import { SecretOnceDialog } from './SecretOnceDialog';
 
@@ -63,7 +66,14 @@ function TestResult({ dispatch, onClose }: { dispatch: Dispatch | null; onClose:
   );
 }
 
-export function EndpointsCard() {
+export interface EndpointsCardProps {
+  /** The endpoint to highlight (from the URL), if any. */
+  highlightId?: string;
+  /** Drops the highlight (clears the URL's `endpoint`). */
+  onClearHighlight: () => void;
+}
+
+export function EndpointsCard({ highlightId, onClearHighlight }: EndpointsCardProps) {
   const { t } = useTranslation();
   const access = useWriteAccess();
   const list = useWebhookEndpoints({ limit: 100 });
@@ -74,6 +84,18 @@ export function EndpointsCard() {
   const [editing, setEditing] = useState<WebhookEndpoint | null | undefined>(undefined);
   const [secret, setSecret] = useState<{ value: string; rotated: boolean } | null>(null);
   const [testResult, setTestResult] = useState<Dispatch | null>(null);
+  // Scroll to the highlighted row once per highlighted id, not on every re-render or refetch, so
+  // the operator can scroll away freely.
+  const scrolledTo = useRef<string | undefined>(undefined);
+  const scrollOnce = useCallback(
+    (row: HTMLTableRowElement | null) => {
+      if (!row || !highlightId || scrolledTo.current === highlightId) return;
+      scrolledTo.current = highlightId;
+      row.scrollIntoView({ block: 'center' });
+    },
+    [highlightId],
+  );
+  const highlightMissing = highlightId !== undefined && list.data !== undefined && !list.data.items.some((endpoint) => endpoint.id === highlightId);
   const fail = (error: unknown) => notifications.show({ color: 'red', message: errorMessage(t, error) });
 
   const toggleEnabled = async (endpoint: WebhookEndpoint) => {
@@ -127,6 +149,7 @@ export function EndpointsCard() {
         </WriteButton>
       </Group>
       <ErrorAlert error={list.error} />
+      {highlightMissing && <MissingEndpointNote id={highlightId} onDismiss={onClearHighlight} />}
       {list.data && list.data.items.length === 0 && <Text data-testid="endpoints-empty">{t('webhooks.endpoints.empty')}</Text>}
       {list.data && list.data.items.length > 0 && (
         <Table data-testid="endpoints-table" verticalSpacing="xs">
@@ -141,75 +164,87 @@ export function EndpointsCard() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {list.data.items.map((endpoint) => (
-              <Table.Tr key={endpoint.id} data-testid="endpoint-row" data-endpoint-id={endpoint.id} data-url={endpoint.url}>
-                <Table.Td>
-                  <Text size="sm" style={{ wordBreak: 'break-all' }}>
-                    {endpoint.url}
-                  </Text>
-                  {endpoint.description && (
-                    <Text size="xs" c="dimmed">
-                      {endpoint.description}
+            {list.data.items.map((endpoint) => {
+              const highlighted = endpoint.id === highlightId;
+              return (
+                <Table.Tr
+                  key={endpoint.id}
+                  ref={highlighted ? scrollOnce : undefined}
+                  aria-current={highlighted ? 'true' : undefined}
+                  data-highlighted={highlighted || undefined}
+                  bg={highlighted ? 'var(--mantine-primary-color-light)' : undefined}
+                  data-testid="endpoint-row"
+                  data-endpoint-id={endpoint.id}
+                  data-url={endpoint.url}
+                >
+                  <Table.Td>
+                    <Text size="sm" style={{ wordBreak: 'break-all' }}>
+                      {endpoint.url}
                     </Text>
-                  )}
-                  {endpoint.secret_hint && (
-                    <Text size="xs" c="dimmed" data-testid="endpoint-secret-hint">
-                      {t('webhooks.endpoints.secretHint', { hint: endpoint.secret_hint })}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Badge color={endpoint.enabled === false ? 'gray' : 'teal'} variant="light" data-testid="endpoint-enabled" data-enabled={endpoint.enabled !== false}>
-                    {endpoint.enabled === false ? t('webhooks.endpoints.off') : t('webhooks.endpoints.on')}
-                  </Badge>
-                  {endpoint.disabled_reason && (
-                    <Text size="xs" c="red">
-                      {endpoint.disabled_reason}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="xs">{(endpoint.events ?? []).join(', ') || '—'}</Text>
-                </Table.Td>
-                <Table.Td>{endpoint.timeout_seconds ?? '—'} s</Table.Td>
-                <Table.Td>
-                  <HealthCell endpointId={endpoint.id} />
-                </Table.Td>
-                <Table.Td>
-                  <WriteGuarded>
-                    {(blocked) => (
-                      <Menu position="bottom-end" withinPortal>
-                        <Menu.Target>
-                          <Button size="xs" variant="default" disabled={blocked} data-testid="endpoint-actions">
-                            {t('webhooks.endpoints.actions')}
-                          </Button>
-                        </Menu.Target>
-                        <Menu.Dropdown>
-                          <Menu.Item onClick={() => setEditing(endpoint)} data-testid="endpoint-edit">
-                            {t('webhooks.endpoints.edit')}
-                          </Menu.Item>
-                          <Menu.Item onClick={() => void toggleEnabled(endpoint)} data-testid="endpoint-toggle">
-                            {endpoint.enabled === false ? t('webhooks.endpoints.enable') : t('webhooks.endpoints.disable')}
-                          </Menu.Item>
-                          <Menu.Item
-                            onClick={() => test.mutate({ id: endpoint.id, actionId: newActionId() }, { onSuccess: setTestResult, onError: fail })}
-                            data-testid="endpoint-test"
-                          >
-                            {t('webhooks.endpoints.test')}
-                          </Menu.Item>
-                          <Menu.Item onClick={() => void rotateSecret(endpoint)} data-testid="endpoint-rotate">
-                            {t('webhooks.secret.rotate')}
-                          </Menu.Item>
-                          <Menu.Item color="red" onClick={() => void deleteEndpoint(endpoint)} data-testid="endpoint-delete">
-                            {t('webhooks.endpoints.delete')}
-                          </Menu.Item>
-                        </Menu.Dropdown>
-                      </Menu>
+                    {endpoint.description && (
+                      <Text size="xs" c="dimmed">
+                        {endpoint.description}
+                      </Text>
                     )}
-                  </WriteGuarded>
-                </Table.Td>
-              </Table.Tr>
-            ))}
+                    {endpoint.secret_hint && (
+                      <Text size="xs" c="dimmed" data-testid="endpoint-secret-hint">
+                        {t('webhooks.endpoints.secretHint', { hint: endpoint.secret_hint })}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={endpoint.enabled === false ? 'gray' : 'teal'} variant="light" data-testid="endpoint-enabled" data-enabled={endpoint.enabled !== false}>
+                      {endpoint.enabled === false ? t('webhooks.endpoints.off') : t('webhooks.endpoints.on')}
+                    </Badge>
+                    {endpoint.disabled_reason && (
+                      <Text size="xs" c="red">
+                        {endpoint.disabled_reason}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="xs">{(endpoint.events ?? []).join(', ') || '—'}</Text>
+                  </Table.Td>
+                  <Table.Td>{endpoint.timeout_seconds ?? '—'} s</Table.Td>
+                  <Table.Td>
+                    <HealthCell endpointId={endpoint.id} />
+                  </Table.Td>
+                  <Table.Td>
+                    <WriteGuarded>
+                      {(blocked) => (
+                        <Menu position="bottom-end" withinPortal>
+                          <Menu.Target>
+                            <Button size="xs" variant="default" disabled={blocked} data-testid="endpoint-actions">
+                              {t('webhooks.endpoints.actions')}
+                            </Button>
+                          </Menu.Target>
+                          <Menu.Dropdown>
+                            <Menu.Item onClick={() => setEditing(endpoint)} data-testid="endpoint-edit">
+                              {t('webhooks.endpoints.edit')}
+                            </Menu.Item>
+                            <Menu.Item onClick={() => void toggleEnabled(endpoint)} data-testid="endpoint-toggle">
+                              {endpoint.enabled === false ? t('webhooks.endpoints.enable') : t('webhooks.endpoints.disable')}
+                            </Menu.Item>
+                            <Menu.Item
+                              onClick={() => test.mutate({ id: endpoint.id, actionId: newActionId() }, { onSuccess: setTestResult, onError: fail })}
+                              data-testid="endpoint-test"
+                            >
+                              {t('webhooks.endpoints.test')}
+                            </Menu.Item>
+                            <Menu.Item onClick={() => void rotateSecret(endpoint)} data-testid="endpoint-rotate">
+                              {t('webhooks.secret.rotate')}
+                            </Menu.Item>
+                            <Menu.Item color="red" onClick={() => void deleteEndpoint(endpoint)} data-testid="endpoint-delete">
+                              {t('webhooks.endpoints.delete')}
+                            </Menu.Item>
+                          </Menu.Dropdown>
+                        </Menu>
+                      )}
+                    </WriteGuarded>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
           </Table.Tbody>
         </Table>
       )}
