@@ -18,6 +18,20 @@ describe('csvField', () => {
     expect(csvField(false)).toBe('false');
   });
 
+  it('gives the same answer as the plain rule (formula guard, then quote) on every short mix of special characters', () => {
+    const plainRule = (text: string) => {
+      const guarded = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+      return /[",\r\n]/.test(guarded) || guarded !== guarded.trim() ? `"${guarded.replaceAll('"', '""')}"` : guarded;
+    };
+    const alphabet = ['a', ',', '"', '\r', '\n', '\t', ' ', '=', '+', '-', '@', '\u00a0', "'", '1'];
+    const texts = [''];
+    for (let length = 1; length <= 3; length++) {
+      for (const text of texts.filter((t) => t.length === length - 1)) for (const ch of alphabet) texts.push(text + ch);
+    }
+    expect(texts.length).toBeGreaterThan(2_000);
+    for (const text of texts) expect(csvField(text), JSON.stringify(text)).toBe(plainRule(text));
+  });
+
   it('defuses spreadsheet formulas in text cells', () => {
     expect(csvField('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
     expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");

@@ -14,14 +14,20 @@ export interface CsvColumn<T> {
 // and payload-derived text come from third parties, so such cells get a leading apostrophe.
 const FORMULA_START = /^[=+\-@\t\r]/;
 // Quoted: a comma, quote, CR or LF inside, or leading/trailing white space (\s is exactly what
-// trim() removes). One regex test instead of a test and a trimmed copy.
+// trim() removes).
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+// Either of the above (\t and \r are white space): most fields match neither, and an export calls
+// this a million times, so one test decides that the text goes out as it is.
+const NEEDS_WORK = /[",\r\n]|^[=+\-@\s]|\s$/;
 
 /** One CSV field per RFC 4180: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
 export function csvField(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
-  let text = typeof value === 'string' ? value : String(value);
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  // Numbers and booleans never need quotes, and a formula guard is for text cells only.
+  if (typeof value !== 'string') return String(value);
+  if (!NEEDS_WORK.test(value)) return value;
+  let text = value;
+  if (FORMULA_START.test(text)) text = `'${text}`;
   if (NEEDS_QUOTES.test(text)) return `"${text.replaceAll('"', '""')}"`;
   return text;
 }

@@ -1,9 +1,9 @@
 // A quick tool for the export-vs-bare-loop figure of `npm run bench` without the browser and the
 // million-event seed: one process hosts a sandbox, the real main-process services (app session)
-// and the bare loop, exactly as the bench does, then alternates bare loop and export a few times
-// and prints both rates and their ratio. The export goes through the same `measureExport` as the
-// bench (only `app.session` is used by it, so no browser is started).
-//   node --import tsx test/bench/export-probe.ts            (PROBE_EVENTS=120000 PROBE_ROWS=40000 PROBE_ROUNDS=3)
+// and the bare loop, exactly as the bench does, then alternates bare loop and export over the same
+// rows and prints both rates and their ratio (per round, and over all rounds summed). The export
+// goes through the same `measureExport` as the bench (it reads only `app.session`, so no browser).
+//   node --import tsx test/bench/export-probe.ts      (PROBE_EVENTS=120000 PROBE_ROWS=10000 PROBE_ROUNDS=16)
 //   PROBE_PROFILE_DIR=/tmp/prof node --import tsx test/bench/export-probe.ts   (where the time goes, per phase)
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
@@ -16,16 +16,14 @@ import { bareFetchLoop, measureExport } from './events-bench';
 import { round } from './stats';
 
 const EVENTS = Number(process.env.PROBE_EVENTS ?? 120_000);
-const ROWS = Number(process.env.PROBE_ROWS ?? 40_000);
-const ROUNDS = Number(process.env.PROBE_ROUNDS ?? 3);
+const ROWS = Number(process.env.PROBE_ROWS ?? 10_000);
+const ROUNDS = Number(process.env.PROBE_ROUNDS ?? 16);
 /** A folder: each round's bare loop and export are CPU-profiled apart (`bare-N.cpuprofile`, `export-N.cpuprofile`). */
 const PROFILE_DIR = process.env.PROBE_PROFILE_DIR;
 
 const inspector = new Session();
 inspector.connect();
 await inspector.post('Profiler.enable');
-
-const cpuMicros = (usage: NodeJS.CpuUsage) => usage.user + usage.system;
 
 /** Runs `work`, CPU-profiling it into PROFILE_DIR/<name>.cpuprofile when a folder is given. */
 async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
@@ -39,6 +37,8 @@ async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
+const load = () => os.loadavg().map((l) => round(l)).join(' ');
+
 const sandbox = await startSandbox({
   port: 0,
   seed: 'demo',
@@ -47,6 +47,7 @@ const sandbox = await startSandbox({
   dispatch: false,
   rateLimit: { limit: 1_000_000, windowSeconds: 60 },
 });
+// PROBE_BASIC_TEXT=1: the token is kept in memory (session-only) instead of the fake keychain.
 const session = await startAppSession({ appOrigin: 'http://127.0.0.1:9', ...(process.env.PROBE_BASIC_TEXT ? { safeStorageBackend: 'basic_text' as const } : {}) });
 try {
   const profile = await session.call('profiles:create', { name: 'Probe sandbox', baseUrl: sandbox.baseUrl, environment: 'sandbox', color: '#0c8599' });
@@ -55,26 +56,47 @@ try {
   await session.call('token:importFromClipboard', { profileId: profile.id });
   const app = { session } as unknown as BrowserApp; // measureExport reads app.session only
 
+  // The bench loads 100,000 rows through events:list before it exports, which warms the client's
+  // request and parse path; do a little of the same so round 1 is not a cold-JIT outlier.
+  let cursor: string | undefined;
+  for (let i = 0; i < 100; i++) {
+    const page = await session.call('events:list', { sort: '-created_at', limit: 100, ...(cursor ? { cursor } : {}) });
+    cursor = page.pagination.kind === 'cursor' ? (page.pagination.nextCursor ?? undefined) : undefined;
+  }
   const token = await sandbox.mintToken({ name: 'probe-bare' });
   await bareFetchLoop(sandbox, token, 5_000); // warm-up, as the bench does
-  process.stdout.write(`load average at start: ${os.loadavg().map((l) => round(l)).join(' ')}\n`);
+  // The export covers the same newest rows as a bare walk of ROWS: everything after its oldest row.
+  const { oldestCreatedAt } = await bareFetchLoop(sandbox, token, ROWS);
+  process.stdout.write(`load average at start: ${load()}\n`);
+
+  // Short pairs in alternating order, summed: other work on the machine comes and goes within
+  // seconds, and this spreads it over both sides instead of landing on one.
+  const totals = { bare: { rows: 0, seconds: 0 }, export: { rows: 0, seconds: 0 } };
   const ratios: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
-    // CPU time per row as well as wall time: on a shared 2-core machine it moves less with the load.
-    let cpu = process.cpuUsage();
-    const bare = await profiled(`bare-${i + 1}`, () => bareFetchLoop(sandbox, token, ROWS));
-    const bareCpu = cpuMicros(process.cpuUsage(cpu)) / bare.rows;
-    cpu = process.cpuUsage();
-    const exported = await profiled(`export-${i + 1}`, () => measureExport(app, { created_at_greater_than: bare.oldestCreatedAt }));
-    const exportCpu = cpuMicros(process.cpuUsage(cpu)) / exported.rows; // includes measureExport's read-back of the file
+    const runBare = () => profiled(`bare-${i + 1}`, () => bareFetchLoop(sandbox, token, ROWS));
+    const runExport = () => profiled(`export-${i + 1}`, () => measureExport(app, { created_at_greater_than: oldestCreatedAt }));
+    const bareFirst = i % 2 === 0;
+    const first = bareFirst ? await runBare() : await runExport();
+    const second = bareFirst ? await runExport() : await runBare();
+    const bare = (bareFirst ? first : second) as Awaited<ReturnType<typeof runBare>>;
+    const exported = (bareFirst ? second : first) as Awaited<ReturnType<typeof runExport>>;
+    totals.bare.rows += bare.rows;
+    totals.bare.seconds += bare.seconds;
+    totals.export.rows += exported.rows;
+    totals.export.seconds += exported.seconds;
     const ratio = exported.perSecond / bare.perSecond;
     ratios.push(ratio);
     process.stdout.write(
-      `round ${i + 1}: bare ${bare.perSecond} rows/s (${bare.rows} in ${bare.seconds} s), export ${exported.perSecond} rows/s (${exported.rows} in ${exported.seconds} s) → ${round(ratio * 100)} %; CPU µs/row bare ${round(bareCpu)} export ${round(exportCpu)}; heap ${JSON.stringify(exported.heapUsedMB)}\n`,
+      `round ${i + 1}: bare ${bare.perSecond} rows/s (${bare.rows} in ${bare.seconds} s), export ${exported.perSecond} rows/s (${exported.rows} in ${exported.seconds} s) → ${round(ratio * 100)} %; heap ${JSON.stringify(exported.heapUsedMB)}\n`,
     );
   }
   const sorted = [...ratios].sort((a, b) => a - b);
-  process.stdout.write(`median ratio ${round(sorted[Math.floor(sorted.length / 2)]! * 100)} %; load average at end: ${os.loadavg().map((l) => round(l)).join(' ')}\n`);
+  const bareRate = totals.bare.rows / totals.bare.seconds;
+  const exportRate = totals.export.rows / totals.export.seconds;
+  process.stdout.write(
+    `overall ${round((exportRate / bareRate) * 100)} % (export ${Math.round(exportRate)} rows/s, bare ${Math.round(bareRate)} rows/s); median round ${round(sorted[Math.floor(sorted.length / 2)]! * 100)} %; load average at end: ${load()}\n`,
+  );
 } finally {
   inspector.disconnect();
   await session.close();
