@@ -18,13 +18,19 @@ export interface FileSink {
 
 /** Text held before it is handed to the stream (characters; at most this plus one chunk). */
 export const SINK_BATCH_CHARS = 1024 * 1024;
+/**
+ * What the stream may hold before a write waits for the disk: a few batches, so handing over one
+ * batch does not wait for it to land (the export goes on while the disk writes), yet a disk slower
+ * than the export still holds it back with a few MiB in memory at most.
+ */
+export const SINK_BUFFER_BYTES = 4 * SINK_BATCH_CHARS;
 
 export type OpenFileSink = (targetPath: string, tag: string) => Promise<FileSink>;
 
 export const openNodeFileSink: OpenFileSink = async (targetPath, tag) => {
   const tempPath = join(dirname(targetPath), `.${basename(targetPath)}.${tag}.part`);
   // 0600: an export holds account data; other users on the machine have no business reading it.
-  const stream = createWriteStream(tempPath, { flags: 'wx', mode: 0o600, highWaterMark: 256 * 1024 });
+  const stream = createWriteStream(tempPath, { flags: 'wx', mode: 0o600, highWaterMark: SINK_BUFFER_BYTES });
   // Every stream error is kept and surfaces on the next write/commit (never as an uncaught 'error').
   let failure: Error | null = null;
   const waiters = new Set<(error: Error | null) => void>();
