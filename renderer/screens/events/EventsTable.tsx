@@ -48,6 +48,9 @@ interface Column {
   /** i18n key of the header. */
   header: string;
   cell: (event: PlatformEvent, ctx: CellContext) => ReactNode;
+  /** Class and test id of the cell element itself (one element fewer than a wrapping span). */
+  className?: string;
+  testId?: string;
 }
 
 function supersededById(event: PlatformEvent): string | null {
@@ -77,9 +80,9 @@ function pill(label: ReactNode, color: string | null, extra: Record<string, stri
 
 const columns: readonly Column[] = [
   { id: 'time', header: 'events.columns.time', cell: (e, ctx) => cellTime(e.created_at, ctx) },
-  { id: 'name', header: 'events.columns.name', cell: (e) => <span data-testid="event-name">{e.name}</span> },
+  { id: 'name', header: 'events.columns.name', cell: (e) => e.name, testId: 'event-name' },
   { id: 'driver', header: 'events.columns.driver', cell: (e) => e.integration_driver_slug ?? '—' },
-  { id: 'installation', header: 'events.columns.installation', cell: (e) => <span className={classes.mono}>{e.installation_id ?? '—'}</span> },
+  { id: 'installation', header: 'events.columns.installation', cell: (e) => e.installation_id ?? '—', className: classes.mono },
   {
     id: 'status',
     header: 'events.columns.status',
@@ -94,12 +97,13 @@ const columns: readonly Column[] = [
       const code = last.attempt_response_code;
       const noResponse = last.status === 'failed' && code === null;
       return (
-        <span className={classes.attempt}>
+        <>
           {code !== null ? pill(code, codeColor(code), { 'data-code': code }) : noResponse ? pill(ctx.t('events.noResponse'), 'red') : '—'}
           <span className={classes.dimmed}>{cellTime(last.attempted_at, ctx)}</span>
-        </span>
+        </>
       );
     },
+    className: classes.attempt,
   },
   {
     id: 'superseded',
@@ -144,7 +148,7 @@ const EventRow = memo(function EventRow({ event, index, top, active, fresh, ctx,
       onClick={() => onOpen(index)}
     >
       {columns.map((column) => (
-        <div key={column.id} role="gridcell">
+        <div key={column.id} role="gridcell" className={column.className} data-testid={column.testId}>
           {column.cell(event, ctx)}
         </div>
       ))}
