@@ -178,6 +178,44 @@ describe('export job', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
+  it('fetches one page ahead and no more: a disk that waits holds the walk back (flat memory)', async () => {
+    let pageRequests = 0;
+    const countingFetch: typeof fetch = (input, init) => {
+      if (String(input).includes('/processing/events')) pageRequests++;
+      return fetch(input, init);
+    };
+    const client = new PlatformClient(new PlatformHttp({ id: 'p1', baseUrl: sandbox.baseUrl }, { vault, scheduler: new RequestScheduler(), fetch: countingFetch }));
+    // A sink on a "slow disk": the header goes through, then the first page's write waits.
+    const writes: string[] = [];
+    let releaseDisk!: () => void;
+    const disk = new Promise<void>((resolve) => (releaseDisk = resolve));
+    const service = createJobsService({
+      activeProfile: () => ({ id: 'p1', name: 'Sandbox' }),
+      clientFor: () => client,
+      dialog: { showSaveDialog: async () => ({ canceled: false, filePath: join(dir, 'held.csv') }) },
+      emit: () => undefined,
+      openFileSink: async () => ({
+        async write(chunk) {
+          writes.push(chunk);
+          if (writes.length >= 2) await disk;
+        },
+        async commit() {},
+        async discard() {},
+      }),
+    });
+    const job = await service.startExport({ installation_id: installationA, name: 'order.paid' }, 'csv');
+    await waitFor(() => writes.length === 2 && pageRequests === 2);
+    // Page 1 is waiting for the disk and page 2 has arrived; nothing asks for page 3 meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(pageRequests).toBe(2);
+    expect(writes).toHaveLength(2);
+    releaseDisk();
+    const done = await service.settled(job!.id);
+    expect(done.state).toBe('completed');
+    expect(done.processed).toBe(PAID_A + 1);
+    expect(pageRequests).toBe(Math.ceil((PAID_A + 1) / 100));
+  });
+
   it('nothing happens when the save dialog is cancelled', async () => {
     const service = createJobsService({
       activeProfile: () => ({ id: 'p1', name: 'Sandbox' }),
