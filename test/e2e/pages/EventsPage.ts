@@ -10,6 +10,13 @@ export class EventsPage {
   readonly attempts: Locator;
   readonly confirmDialog: Locator;
   readonly jobCards: Locator;
+  /** The detail's links to the screens that own the event's driver / installation, and their "events of this …" filters. */
+  readonly driverLink: Locator;
+  readonly driverEventsFilter: Locator;
+  readonly installationLink: Locator;
+  readonly installationEventsFilter: Locator;
+  /** Each attempt's link to its endpoint on the Webhooks screen. */
+  readonly endpointLinks: Locator;
 
   constructor(readonly page: Page) {
     this.screen = page.getByTestId('events-screen');
@@ -20,6 +27,11 @@ export class EventsPage {
     this.attempts = page.getByTestId('attempt');
     this.confirmDialog = page.getByTestId('confirm-dialog');
     this.jobCards = page.getByTestId('job-card');
+    this.driverLink = this.detail.getByTestId('link-driver');
+    this.driverEventsFilter = this.detail.getByTestId('link-driver-events');
+    this.installationLink = this.detail.getByTestId('link-installation');
+    this.installationEventsFilter = this.detail.getByTestId('link-installation-events');
+    this.endpointLinks = this.detail.getByTestId('attempt-endpoint-link');
   }
 
   /** Types into a commit-on-Enter filter field. */

@@ -11,6 +11,10 @@ export class WebhooksPage {
   readonly retryForm: Locator;
   readonly preview: Locator;
   readonly confirmDialog: ConfirmDialogPage;
+  /** Rows marked as the linked endpoint (`?endpoint=<id>`). */
+  readonly highlightedRows: Locator;
+  /** The note shown when the linked endpoint is not in the table. */
+  readonly missingHighlight: Locator;
 
   constructor(readonly page: Page) {
     this.screen = page.getByTestId('webhooks-screen');
@@ -20,6 +24,12 @@ export class WebhooksPage {
     this.retryForm = page.getByTestId('retry-policy-form');
     this.preview = page.getByTestId('retry-preview');
     this.confirmDialog = new ConfirmDialogPage(page);
+    this.highlightedRows = page.locator('[data-testid="endpoint-row"][aria-current="true"]');
+    this.missingHighlight = page.getByTestId('endpoint-highlight-missing');
+  }
+
+  rowById(id: string): Locator {
+    return this.page.locator(`[data-testid="endpoint-row"][data-endpoint-id="${id}"]`);
   }
 
   row(url: string): Locator {
