@@ -26,3 +26,25 @@ test('axe: the production shell (red header) has no serious or critical violatio
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
   expect(serious).toEqual([]);
 });
+
+// The Events grid (virtualized, recycled rows with role=grid/row/gridcell and plain-element badges)
+// and the open event's drawer, in both themes.
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe: the Events grid and an open event (${theme}) have no serious or critical violations`, async ({ app }) => {
+    await seedSandboxProfile(app);
+    await app.session.call('settings:update', { theme });
+    await app.open('/events');
+    const rows = app.page.getByTestId('event-row');
+    await expect(rows.first()).toBeVisible();
+    const check = async () => {
+      const results = await new AxeBuilder({ page: app.page }).analyze();
+      return results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+    };
+    expect(await check()).toEqual([]);
+    await rows.first().click();
+    await expect(app.page.getByTestId('tab-attempts')).toBeVisible();
+    expect(await check()).toEqual([]);
+  });
+}

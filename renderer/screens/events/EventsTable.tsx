@@ -236,6 +236,8 @@ export function EventsTable(props: EventsTableProps) {
       onMouseOver={(e) => showRelativeTime(e.target, i18n.language)}
       onMouseOut={(e) => hideRelativeTime(e.target)}
       role="grid"
+      // Focusable so the keyboard can scroll it (arrow keys, Page Up/Down) — axe's scrollable-region-focusable.
+      tabIndex={0}
       aria-label={t('events.tableLabel')}
       aria-rowcount={rows.length}
       data-testid="events-table"
