@@ -22,6 +22,11 @@ import { SavedViews } from './SavedViews';
 // Scrolled further than this from the top = "away": live tail holds new rows in the pill.
 const AWAY_PX = 40;
 
+/** Elements the browser activates with Enter on its own. */
+function isActivatable(target: EventTarget | null): boolean {
+  return target instanceof Element && !!target.closest('a[href], button, [role="button"], [role="link"], [role="tab"], summary');
+}
+
 export function EventsScreen() {
   const { t } = useTranslation();
   const search = eventsRoute.useSearch();
@@ -87,7 +92,9 @@ export function EventsScreen() {
   useHotkeys([
     ['j', () => setActiveIndex((i) => Math.min(rows.length - 1, i + 1))],
     ['k', () => setActiveIndex((i) => Math.max(0, i - 1))],
-    ['Enter', () => activeIndex >= 0 && !open && openRow(activeIndex)],
+    // Enter opens the selected row — unless focus is on something Enter already activates (a link
+    // or button, e.g. in the detail drawer): no preventDefault, so the browser still does that.
+    ['Enter', (event) => activeIndex >= 0 && !open && !isActivatable(event.target) && openRow(activeIndex), { preventDefault: false }],
     ['/', () => nameRef.current?.focus()],
     ['Escape', () => (open ? setSearch({ event: undefined }) : setActiveIndex(-1))],
   ]);
