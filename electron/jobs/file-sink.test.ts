@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openNodeFileSink, SINK_BATCH_CHARS, SINK_BUFFER_BYTES } from './file-sink';
+import { openNodeFileSink, SINK_BATCH_BYTES, SINK_BUFFER_BYTES } from './file-sink';
 
 let dir: string;
 beforeEach(async () => {
@@ -27,13 +27,21 @@ describe('openNodeFileSink', () => {
     const part = join(dir, '.out.csv.abc.part');
     for (let i = 0; i < 10; i++) await sink.write('z'.repeat(1000));
     expect((await stat(part)).size).toBe(0); // held: one write later instead of ten
-    const chunks = Math.ceil((SINK_BATCH_CHARS + SINK_BUFFER_BYTES) * 2 / 1000);
+    const chunks = Math.ceil((SINK_BATCH_BYTES + SINK_BUFFER_BYTES) * 2 / 1000);
     const total = chunks * 1000;
     for (let i = 10; i < chunks; i++) await sink.write('z'.repeat(1000));
     // Each full batch went to the stream, and a write waited for the disk whenever its buffer was full.
-    expect((await stat(part)).size).toBeGreaterThanOrEqual(total - SINK_BATCH_CHARS - SINK_BUFFER_BYTES - 1000);
+    expect((await stat(part)).size).toBeGreaterThanOrEqual(total - SINK_BATCH_BYTES - SINK_BUFFER_BYTES - 1000);
     await sink.commit();
     expect((await readFile(join(dir, 'out.csv'), 'utf8')).length).toBe(total);
+  });
+
+  it('keeps text that is not ASCII intact', async () => {
+    const target = join(dir, 'out.csv');
+    const sink = await openNodeFileSink(target, 'abc');
+    for (let i = 0; i < 3; i++) await sink.write('ação,✓,日本\r\n');
+    await sink.commit();
+    expect(await readFile(target, 'utf8')).toBe('ação,✓,日本\r\n'.repeat(3));
   });
 
   it('discard removes the partial file, even with writes in flight', async () => {

@@ -3,7 +3,9 @@
 // large the export), and either renames it into place or removes it: the operator never finds a
 // half-written file under the name they chose. Small writes (an export writes one page of ~25 KB
 // at a time) are gathered into ~1 MiB ones: each write is a thread-pool round trip, and on a busy
-// machine hundreds of them per second cost more than the text itself.
+// machine hundreds of them per second cost more than the text itself. Each chunk is encoded on
+// arrival and the batch written as bytes: joining the text into one 1 MiB string first cost several
+// times more than encoding it (measured), as V8 builds and copies large strings slowly.
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -16,14 +18,14 @@ export interface FileSink {
   discard(): Promise<void>;
 }
 
-/** Text held before it is handed to the stream (characters; at most this plus one chunk). */
-export const SINK_BATCH_CHARS = 1024 * 1024;
+/** Bytes gathered before they are handed to the stream (at most this plus one chunk). */
+export const SINK_BATCH_BYTES = 1024 * 1024;
 /**
  * What the stream may hold before a write waits for the disk: a few batches, so handing over one
  * batch does not wait for it to land (the export goes on while the disk writes), yet a disk slower
  * than the export still holds it back with a few MiB in memory at most.
  */
-export const SINK_BUFFER_BYTES = 4 * SINK_BATCH_CHARS;
+export const SINK_BUFFER_BYTES = 4 * SINK_BATCH_BYTES;
 
 export type OpenFileSink = (targetPath: string, tag: string) => Promise<FileSink>;
 
@@ -53,21 +55,26 @@ export const openNodeFileSink: OpenFileSink = async (targetPath, tag) => {
     });
   await waitFor('open');
   let finished = false;
-  let batch: string[] = [];
-  let batchChars = 0;
+  let batch: Buffer[] = [];
+  let batchBytes = 0;
   const flush = async () => {
-    if (batchChars === 0) return;
-    const text = batch.join('');
+    if (batchBytes === 0) return;
+    // Corked, the stream hands the whole batch to one writev: one disk write, no copy into one buffer.
+    stream.cork();
+    let room = true;
+    for (const bytes of batch) room = stream.write(bytes);
+    stream.uncork();
     batch = [];
-    batchChars = 0;
-    if (!stream.write(text, 'utf8')) await waitFor('drain');
+    batchBytes = 0;
+    if (!room) await waitFor('drain');
   };
   return {
     async write(chunk) {
       if (failure) throw failure;
-      batch.push(chunk);
-      batchChars += chunk.length;
-      if (batchChars >= SINK_BATCH_CHARS) await flush();
+      const bytes = Buffer.from(chunk, 'utf8');
+      batch.push(bytes);
+      batchBytes += bytes.length;
+      if (batchBytes >= SINK_BATCH_BYTES) await flush();
     },
     async commit() {
       if (failure) throw failure;
