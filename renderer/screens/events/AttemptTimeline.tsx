@@ -10,7 +10,6 @@ import { curlForDelivery } from '../../../shared/curl';
 import { JsonViewer } from '../../components/json-viewer/JsonViewer';
 import { formatDuration } from '../../components/time/format-time';
 import { Time } from '../../components/time/Time';
-import { ownEnterKey } from './own-enter-key';
 import { ResponseCode, StatusBadge } from './StatusBadge';
 
 type Headers = Dispatch['request_headers'];
@@ -67,7 +66,6 @@ function EndpointLink({ id, url }: { id: string; url: string | null | undefined 
       ff="monospace"
       style={{ wordBreak: 'break-all' }}
       title={`${t('events.detail.openEndpoint')} (${id})`}
-      onKeyDown={ownEnterKey}
       data-testid="attempt-endpoint-link"
       data-endpoint-id={id}
     >

@@ -7,7 +7,6 @@ import { Anchor, Group, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useDriver, useInstallation } from '../../queries/index';
-import { ownEnterKey } from './own-enter-key';
 
 export interface EventSourceLinksProps {
   driverSlug: string | null | undefined;
@@ -24,10 +23,10 @@ function DriverLink({ slug, onFilter }: { slug: string; onFilter: EventSourceLin
   return (
     <Group gap={6} wrap="nowrap">
       {/* Screens are registered with a generic route type, so another screen's search is cast (as in DriverDetail). */}
-      <Anchor component={Link} to="/drivers" search={{ driver: slug } as never} size="sm" title={t('events.detail.openDriver')} onKeyDown={ownEnterKey} data-testid="link-driver" data-driver-slug={slug}>
+      <Anchor component={Link} to="/drivers" search={{ driver: slug } as never} size="sm" title={t('events.detail.openDriver')} data-testid="link-driver" data-driver-slug={slug}>
         {name && name !== slug ? `${name} (${slug})` : slug}
       </Anchor>
-      <Anchor component="button" type="button" size="xs" c="dimmed" onClick={() => onFilter({ driver: slug })} onKeyDown={ownEnterKey} data-testid="link-driver-events">
+      <Anchor component="button" type="button" size="xs" c="dimmed" onClick={() => onFilter({ driver: slug })} data-testid="link-driver-events">
         {t('events.detail.driverEvents')}
       </Anchor>
     </Group>
@@ -47,13 +46,12 @@ function InstallationLink({ id, onFilter }: { id: string; onFilter: EventSourceL
         size="sm"
         ff={name ? undefined : 'monospace'}
         title={name ? `${t('events.detail.openInstallation')} (${id})` : t('events.detail.openInstallation')}
-        onKeyDown={ownEnterKey}
         data-testid="link-installation"
         data-installation-id={id}
       >
         {name ?? id}
       </Anchor>
-      <Anchor component="button" type="button" size="xs" c="dimmed" onClick={() => onFilter({ installation: id })} onKeyDown={ownEnterKey} data-testid="link-installation-events">
+      <Anchor component="button" type="button" size="xs" c="dimmed" onClick={() => onFilter({ installation: id })} data-testid="link-installation-events">
         {t('events.detail.installationEvents')}
       </Anchor>
     </Group>
