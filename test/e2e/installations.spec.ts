@@ -98,3 +98,21 @@ test('edit settings without resending the stored secret', async ({ app }) => {
   expect(Object.hasOwn(after.settings ?? {}, 'hottok')).toBe(true);
   await expect(installations.detail.getByTestId('installation-setting-hottok')).toContainText('Stored (hidden)');
 });
+
+test("the detail's link to the installation's events opens the Events list filtered to it", async ({ app }) => {
+  await seedSandboxProfile(app);
+  // An installation of the demo history that has events.
+  const { items } = await app.session.call('events:list', { limit: 1, filters: { status: 'dispatched' } });
+  const installationId = items[0]?.installation_id;
+  if (!installationId) throw new Error('the demo history has no event with an installation');
+  await app.open(`/installations?installation=${encodeURIComponent(installationId)}`);
+  const link = app.page.getByTestId('installation-events-link');
+  await link.click();
+  await expect(app.page.getByTestId('events-screen')).toBeVisible();
+  expect(decodeURIComponent(app.page.url())).toContain(`installation=${installationId}`);
+  const rows = app.page.getByTestId('event-row');
+  await expect(rows.first()).toBeVisible();
+  // Every loaded row is that installation's (the installation column is the fourth cell).
+  const installations = await rows.evaluateAll((elements) => elements.map((row) => row.querySelectorAll('[role="gridcell"]')[3]?.textContent));
+  expect(new Set(installations)).toEqual(new Set([installationId]));
+});

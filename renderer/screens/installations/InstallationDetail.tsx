@@ -4,6 +4,7 @@
 import { Anchor, Badge, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../bridge/ipc';
@@ -124,8 +125,8 @@ export function InstallationDetail({ installation }: { installation: Installatio
             <Text size="sm">
               {t('installations.detail.lastEvent')}: <Time value={health.data.lastEventAt} withMillis={false} />
             </Text>
-            {/* A plain hash link: the Events screen owns its search schema; installation_id is its documented filter. */}
-            <Anchor href={`#/events?installation_id=${encodeURIComponent(installation.id)}`} size="sm" data-testid="installation-events-link">
+            {/* The Events screen's `installation` search param (its URL state, see events-search.ts). */}
+            <Anchor component={Link} to="/events" search={{ installation: installation.id } as never} size="sm" data-testid="installation-events-link">
               {t('installations.detail.seeEvents')}
             </Anchor>
           </Stack>
