@@ -5,6 +5,7 @@
 // goes through the same `measureExport` as the bench (it reads only `app.session`, so no browser).
 //   node --import tsx test/bench/export-probe.ts      (PROBE_EVENTS=120000 PROBE_ROWS=10000 PROBE_ROUNDS=16)
 //   PROBE_PROFILE_DIR=/tmp/prof node --import tsx test/bench/export-probe.ts   (where the time goes, per phase)
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import os from 'node:os';
@@ -18,6 +19,7 @@ import { round } from './stats';
 const EVENTS = Number(process.env.PROBE_EVENTS ?? 120_000);
 const ROWS = Number(process.env.PROBE_ROWS ?? 10_000);
 const ROUNDS = Number(process.env.PROBE_ROUNDS ?? 16);
+const WARM_PAGES = Number(process.env.PROBE_WARM_PAGES ?? 100);
 /** A folder: each round's bare loop and export are CPU-profiled apart (`bare-N.cpuprofile`, `export-N.cpuprofile`). */
 const PROFILE_DIR = process.env.PROBE_PROFILE_DIR;
 
@@ -39,6 +41,21 @@ async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
 
 const load = () => os.loadavg().map((l) => round(l)).join(' ');
 
+/**
+ * CPU time of this process's main thread (ms; Linux, 10 ms ticks). Everything that competes here
+ * (sandbox, client, job, bare loop) runs on that one thread, so its CPU per row predicts the
+ * ratio on an idle machine far better than wall time on a busy one. null where /proc is missing.
+ */
+function mainThreadCpuMs(): number | null {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, in 1/100 s
+  } catch {
+    return null;
+  }
+}
+
 const sandbox = await startSandbox({
   port: 0,
   seed: 'demo',
@@ -57,9 +74,10 @@ try {
   const app = { session } as unknown as BrowserApp; // measureExport reads app.session only
 
   // The bench loads 100,000 rows through events:list before it exports, which warms the client's
-  // request and parse path; do a little of the same so round 1 is not a cold-JIT outlier.
+  // request and parse path (and leaves every IPC result in the harness's records, a bigger heap);
+  // do some of the same so round 1 is not a cold-JIT outlier (PROBE_WARM_PAGES=1000: all of it).
   let cursor: string | undefined;
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < WARM_PAGES; i++) {
     const page = await session.call('events:list', { sort: '-created_at', limit: 100, ...(cursor ? { cursor } : {}) });
     cursor = page.pagination.kind === 'cursor' ? (page.pagination.nextCursor ?? undefined) : undefined;
   }
@@ -71,11 +89,27 @@ try {
 
   // Short pairs in alternating order, summed: other work on the machine comes and goes within
   // seconds, and this spreads it over both sides instead of landing on one.
-  const totals = { bare: { rows: 0, seconds: 0 }, export: { rows: 0, seconds: 0 } };
+  const totals = { bare: { rows: 0, seconds: 0, cpuMs: 0 }, export: { rows: 0, seconds: 0, cpuMs: 0 } };
+  // The export's CPU window ends at its 'completed' event, before measureExport reads the file back.
+  let exportCpuEnd: number | null = null;
+  session.onEvent((name, payload) => {
+    if (name === 'jobs:progress' && (payload as { state?: string }).state === 'completed') exportCpuEnd = mainThreadCpuMs();
+  });
   const ratios: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
-    const runBare = () => profiled(`bare-${i + 1}`, () => bareFetchLoop(sandbox, token, ROWS));
-    const runExport = () => profiled(`export-${i + 1}`, () => measureExport(app, { created_at_greater_than: oldestCreatedAt }));
+    const runBare = async () => {
+      const cpuStart = mainThreadCpuMs();
+      const figures = await profiled(`bare-${i + 1}`, () => bareFetchLoop(sandbox, token, ROWS));
+      const cpuEnd = mainThreadCpuMs();
+      totals.bare.cpuMs += cpuStart === null || cpuEnd === null ? Number.NaN : cpuEnd - cpuStart;
+      return figures;
+    };
+    const runExport = async () => {
+      const cpuStart = mainThreadCpuMs();
+      const figures = await profiled(`export-${i + 1}`, () => measureExport(app, { created_at_greater_than: oldestCreatedAt }));
+      totals.export.cpuMs += cpuStart === null || exportCpuEnd === null ? Number.NaN : exportCpuEnd - cpuStart;
+      return figures;
+    };
     const bareFirst = i % 2 === 0;
     const first = bareFirst ? await runBare() : await runExport();
     const second = bareFirst ? await runExport() : await runBare();
@@ -94,8 +128,11 @@ try {
   const sorted = [...ratios].sort((a, b) => a - b);
   const bareRate = totals.bare.rows / totals.bare.seconds;
   const exportRate = totals.export.rows / totals.export.seconds;
+  const bareCpuPerRow = (totals.bare.cpuMs * 1000) / totals.bare.rows;
+  const exportCpuPerRow = (totals.export.cpuMs * 1000) / totals.export.rows;
   process.stdout.write(
-    `overall ${round((exportRate / bareRate) * 100)} % (export ${Math.round(exportRate)} rows/s, bare ${Math.round(bareRate)} rows/s); median round ${round(sorted[Math.floor(sorted.length / 2)]! * 100)} %; load average at end: ${load()}\n`,
+    `overall ${round((exportRate / bareRate) * 100)} % (export ${Math.round(exportRate)} rows/s, bare ${Math.round(bareRate)} rows/s); median round ${round(sorted[Math.floor(sorted.length / 2)]! * 100)} %; load average at end: ${load()}\n` +
+      `main-thread CPU per row: bare ${round(bareCpuPerRow)} µs, export ${round(exportCpuPerRow)} µs → ${round((bareCpuPerRow / exportCpuPerRow) * 100)} % (what the ratio would be with a core to itself)\n`,
   );
 } finally {
   inspector.disconnect();
