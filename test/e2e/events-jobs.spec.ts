@@ -4,9 +4,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseCsv } from '../../shared/export-format';
-import { test, expect } from './fixtures';
+import { test, expect, type ConsoleApp } from './fixtures';
 import { EventsPage } from './pages/EventsPage';
-import { seedProfile } from './support';
+import { seedSandboxProfile } from './support';
 import { startEventsScenario, type EventsScenario } from './events-scenario';
 
 let scenario: EventsScenario;
@@ -20,11 +20,8 @@ test.afterAll(async () => {
   await scenario?.close();
 });
 
-async function useScenarioProfile(app: Parameters<Parameters<typeof test>[2]>[0]['app']) {
-  const profile = await seedProfile(app, { name: 'Orders sandbox', baseUrl: scenario.sandbox.baseUrl, environment: 'sandbox', color: '#0c8599' }, { activate: true });
-  app.session.fakes.clipboard.writeText(await scenario.sandbox.mintToken());
-  await app.session.call('token:importFromClipboard', { profileId: profile.id });
-  return profile;
+async function useScenarioProfile(app: ConsoleApp) {
+  return (await seedSandboxProfile(app, 'Orders sandbox', scenario.sandbox)).profile;
 }
 
 test('export 10,000 filtered rows to CSV through the save dialog, and check the file', async ({ app }) => {

@@ -2,9 +2,9 @@
 // filter to failed order.paid events of one installation in the last 24 h → open one → read the
 // receiver's 500 body → fix the receiver → redeliver → the new manual attempt succeeds. Also: the
 // deep link reopens the same view, both languages, and the list's empty/error states.
-import { test, expect } from './fixtures';
+import { test, expect, type ConsoleApp } from './fixtures';
 import { EventsPage } from './pages/EventsPage';
-import { seedProfile } from './support';
+import { seedSandboxProfile } from './support';
 import { startEventsScenario, type EventsScenario } from './events-scenario';
 
 let scenario: EventsScenario;
@@ -19,12 +19,8 @@ test.afterAll(async () => {
   await scenario?.close();
 });
 
-async function useScenarioProfile(app: Parameters<Parameters<typeof test>[2]>[0]['app'], name = 'Orders sandbox') {
-  const profile = await seedProfile(app, { name, baseUrl: scenario.sandbox.baseUrl, environment: 'sandbox', color: '#0c8599' }, { activate: true });
-  const token = await scenario.sandbox.mintToken();
-  app.session.fakes.clipboard.writeText(token);
-  await app.session.call('token:importFromClipboard', { profileId: profile.id });
-  return profile;
+async function useScenarioProfile(app: ConsoleApp, name = 'Orders sandbox') {
+  return (await seedSandboxProfile(app, name, scenario.sandbox)).profile;
 }
 
 test('filter failed order.paid of one installation in 24 h, read the 500, fix, redeliver, see the manual attempt succeed', async ({ app }) => {

@@ -18,17 +18,19 @@ export async function seedProfile(app: ConsoleApp, input: ProfileCreate, options
   return profile;
 }
 
+type Sandbox = ConsoleApp['sandbox'];
+
 /** Mints a sandbox token and imports it into a profile via the fake clipboard. Returns the token. */
-export async function seedToken(app: ConsoleApp, profileId: string, mint: Parameters<ConsoleApp['sandbox']['mintToken']>[0] = {}): Promise<string> {
-  const token = await app.sandbox.mintToken(mint);
+export async function seedToken(app: ConsoleApp, profileId: string, mint: Parameters<Sandbox['mintToken']>[0] = {}, sandbox: Sandbox = app.sandbox): Promise<string> {
+  const token = await sandbox.mintToken(mint);
   app.session.fakes.clipboard.writeText(token);
   await app.session.call('token:importFromClipboard', { profileId });
   return token;
 }
 
-/** A sandbox profile pointing at this worker's sandbox, active, with a fresh token. */
-export async function seedSandboxProfile(app: ConsoleApp, name = 'Sandbox'): Promise<{ profile: Profile; token: string }> {
-  const profile = await seedProfile(app, { name, baseUrl: app.sandbox.baseUrl, environment: 'sandbox', color: '#0c8599' }, { activate: true });
-  const token = await seedToken(app, profile.id);
+/** A sandbox profile pointing at this worker's sandbox (or `sandbox`, e.g. a spec's scenario), active, with a fresh token. */
+export async function seedSandboxProfile(app: ConsoleApp, name = 'Sandbox', sandbox: Sandbox = app.sandbox): Promise<{ profile: Profile; token: string }> {
+  const profile = await seedProfile(app, { name, baseUrl: sandbox.baseUrl, environment: 'sandbox', color: '#0c8599' }, { activate: true });
+  const token = await seedToken(app, profile.id, {}, sandbox);
   return { profile, token };
 }
