@@ -3,7 +3,7 @@
 // page, not a test per measurement.
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
-import type { RunningSandbox } from '../../sandbox/server';
+import type { SandboxHandle } from './sandbox-process';
 import type { IpcRequest } from '../../shared/ipc/kit';
 import { startAppSession, type AppSession } from '../harness/app-session';
 import { pageBridgeScript } from '../harness/bundle-page-bridge';
@@ -21,9 +21,9 @@ export interface BrowserApp {
   close(): Promise<void>;
 }
 
-export async function startBrowserApp(sandbox: RunningSandbox): Promise<BrowserApp> {
+export async function startBrowserApp(sandbox: Pick<SandboxHandle, 'baseUrl' | 'mintToken'>): Promise<BrowserApp> {
   const server = await startStaticServer(distDir);
-  const session = await startAppSession({ appOrigin: server.origin });
+  const session = await startAppSession({ appOrigin: server.origin, record: false });
   const browser = await chromium.launch({ executablePath: process.env.II_CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs, headless: true });
   const page = await browser.newPage({ viewport: { width: 1366, height: 850 } });
   await page.exposeBinding('__iiTransport', (source, channel: string, request: IpcRequest) =>

@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSandbox } from '../../sandbox/server';
+import { startSandboxProcess } from './sandbox-process';
 import { startBrowserApp } from './browser-app';
 import { bareFetchLoop, loadRows, measureExport, measureFirstPage, measureHeap, measureScroll, type ExportFigures } from './events-bench';
 import { round, type ScrollFigures } from './stats';
@@ -16,6 +16,8 @@ import { round, type ScrollFigures } from './stats';
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const EXPORT_ROWS = Math.min(100_000, EVENTS);
+/** Bare loop and export alternate this many times; the median round is reported (BENCH_EXPORT_ROUNDS). */
+const EXPORT_ROUNDS = Number(process.env.BENCH_EXPORT_ROUNDS ?? 3);
 const SCROLL_ROWS = Math.min(10_000, EVENTS);
 const HEAP_ROWS = Math.min(100_000, EVENTS);
 /** How long loading the 100,000 rows may take before the heap is measured on what is loaded. */
@@ -48,7 +50,8 @@ async function main() {
   const dbDir = await mkdtemp(join(os.tmpdir(), 'bench-events-db-'));
   log(`seeding a sandbox with ${EVENTS.toLocaleString('en')} events…`);
   const seedStart = performance.now();
-  const sandbox = await startSandbox({
+  // In a process of its own (see sandbox-process.ts): the API is never in the console's process.
+  const sandbox = await startSandboxProcess({
     port: 0,
     seed: 'demo',
     demoEvents: 0,
@@ -79,18 +82,26 @@ async function main() {
     log(`heap with ${loaded100k.rows} rows: ${heap.usedMB} MB (loaded in ${loaded100k.seconds} s)`);
     await app.open('/settings');
 
-    log(`bare fetch loop over ${EXPORT_ROWS} events…`);
+    log(`export vs bare fetch loop over ${EXPORT_ROWS} events (${EXPORT_ROUNDS} alternating rounds)…`);
     const token = await sandbox.mintToken({ name: 'bench-bare' });
     await bareFetchLoop(sandbox, token, 5_000); // warm-up
-    const bare = await bareFetchLoop(sandbox, token, EXPORT_ROWS);
-    log(`bare: ${bare.perSecond} rows/s`);
-    // The export covers the same newest rows: everything created after the bare walk's oldest row.
-    const exportFigures = await measureExport(app, { created_at_greater_than: bare.oldestCreatedAt });
-    const ratio = exportFigures.perSecond / bare.perSecond;
-    log(`export: ${exportFigures.perSecond} rows/s (${round(ratio * 100)} % of bare), heap ${JSON.stringify(exportFigures.heapUsedMB)}`);
+    // Both sides walk the same list: the events newer than the oldest of the newest EXPORT_ROWS,
+    // with the same filter, so the server does the same work for each.
+    const boundary = await bareFetchLoop(sandbox, token, EXPORT_ROWS);
+    const exportFilters = { created_at_greater_than: boundary.oldestCreatedAt };
+    const exportRounds: { bare: Awaited<ReturnType<typeof bareFetchLoop>>; exported: ExportFigures; ratio: number }[] = [];
+    for (let i = 0; i < EXPORT_ROUNDS; i++) {
+      const bare = await bareFetchLoop(sandbox, token, Number.POSITIVE_INFINITY, exportFilters);
+      const exported = await measureExport(app, exportFilters);
+      exportRounds.push({ bare, exported, ratio: exported.perSecond / bare.perSecond });
+      log(`round ${i + 1}: bare ${bare.perSecond} rows/s, export ${exported.perSecond} rows/s (${round((exported.perSecond / bare.perSecond) * 100)} %), heap ${JSON.stringify(exported.heapUsedMB)}`);
+    }
+    // The median round (by ratio) is the figure; every round is listed beside it.
+    const sortedRounds = [...exportRounds].sort((a, b) => a.ratio - b.ratio);
+    const { bare, exported: exportFigures, ratio } = sortedRounds[Math.floor((sortedRounds.length - 1) / 2)]!;
 
     const loadEnd = os.loadavg()[0]!;
-    const section = renderSection({ seedSeconds, firstPage, loaded10k, scroll, loaded100k, heap, bare, exportFigures, ratio, loadStart, loadEnd });
+    const section = renderSection({ seedSeconds, firstPage, loaded10k, scroll, loaded100k, heap, bare, exportFigures, ratio, exportRatios: exportRounds.map((r) => r.ratio), loadStart, loadEnd });
     await writeSection(section);
     log(`written to ${docPath}`);
   } finally {
@@ -110,6 +121,7 @@ interface Figures {
   bare: Awaited<ReturnType<typeof bareFetchLoop>>;
   exportFigures: ExportFigures;
   ratio: number;
+  exportRatios: number[];
   loadStart: number;
   loadEnd: number;
 }
@@ -136,16 +148,16 @@ function renderSection(f: Figures): string {
     `| First page visible after navigating to Events (median of ${firstPage.samples.length}) | ≤ 300 ms | ${firstPage.medianMs} ms (runs: ${firstPage.samples.join(', ')}) | ${verdict(firstPage.medianMs <= 300)} |`,
     `| Scrolling through ${loaded10k.rows.toLocaleString('en')} loaded rows, 360 px per frame: frame time p95 | ≤ 16.7 ms | p95 **${scroll.p95Frames} ms** in display frames (${scroll.late} of ${scroll.frames} frames late); raw rAF intervals p50 ${scroll.p50} ms, p95 ${scroll.p95} ms, max ${scroll.max} ms; display frame ${scroll.vsyncMs} ms | ${loaded10k.rows >= 10_000 ? verdict(scroll.p95Frames <= 16.7) : 'fewer than 10,000 rows loaded'} |`,
     `| Renderer JS heap with ${loaded100k.rows.toLocaleString('en')} rows loaded (after GC) | ≤ 150 MB | ${heap.usedMB} MB (loading them by infinite scroll took ${loaded100k.seconds} s) | ${loaded100k.rows >= 100_000 ? verdict(heap.usedMB <= 150) : `not measured at 100,000: only ${loaded100k.rows.toLocaleString('en')} loaded within the time budget`} |`,
-    `| Export of ${exportFigures.rows.toLocaleString('en')} events to CSV vs a bare paginated fetch loop (${bare.rows.toLocaleString('en')} rows) | ≥ 80 % | export ${exportFigures.perSecond.toLocaleString('en')} rows/s (${exportFigures.seconds} s, ${exportFigures.fileMB} MB) vs bare ${bare.perSecond.toLocaleString('en')} rows/s → ${round(ratio * 100)} % | ${verdict(ratio >= 0.8)} |`,
-    `| Main-process memory during that export | flat | heap used ${exportFigures.heapUsedMB.start} → peak ${exportFigures.heapUsedMB.peak} → end ${exportFigures.heapUsedMB.end} MB; RSS ${exportFigures.rssMB.start} → peak ${exportFigures.rssMB.peak} → end ${exportFigures.rssMB.end} MB (the bench process also hosts the sandbox) | ${verdict(exportFigures.heapUsedMB.peak - exportFigures.heapUsedMB.start < 100)} |`,
+    `| Export of ${exportFigures.rows.toLocaleString('en')} events to CSV vs a bare paginated fetch loop (${bare.rows.toLocaleString('en')} rows) | ≥ 80 % | export ${exportFigures.perSecond.toLocaleString('en')} rows/s (${exportFigures.seconds} s, ${exportFigures.fileMB} MB) vs bare ${bare.perSecond.toLocaleString('en')} rows/s → ${round(ratio * 100)} % (median of ${f.exportRatios.length} alternating rounds: ${f.exportRatios.map((r) => `${round(r * 100)} %`).join(', ')}) | ${verdict(ratio >= 0.8)} |`,
+    `| Main-process memory during that export | flat | JS heap used ${exportFigures.heapUsedMB.start} MB before → ${exportFigures.heapUsedMB.end} MB after (both after a forced GC; peak ${exportFigures.heapUsedMB.peak} MB counting uncollected garbage); RSS ${exportFigures.rssMB.start} → peak ${exportFigures.rssMB.peak} → ${exportFigures.rssMB.end} MB. (The bench process also runs the bare loop; the sandbox is in its own process.) | ${verdict(exportFigures.heapUsedMB.end - exportFigures.heapUsedMB.start < 20)} (retained < 20 MB for ${exportFigures.fileMB} MB written) |`,
     '',
     'How each is measured:',
     '- **First page**: `location.hash` change to the animation frame after the first row exists, from the Settings screen each time (the list query is keyed on a fresh time anchor, so every run fetches through IPC → platform client → sandbox). The first run warms lazy paths and is not counted.',
     '- **Scroll**: first the rows are loaded by infinite scroll; then a `requestAnimationFrame` loop moves the grid 360 px per frame (a fast flick: ~10 new rows per frame) from the top to the end of the rows loaded when it started, recording frame-to-frame intervals. rAF timestamps follow the display (here 60 Hz) with ~0.1 ms of timer jitter, so a frame on time measures 16.6–16.8 ms: each interval is counted in whole display frames (round(interval / display frame)), and the p95 of that is the figure compared with 16.7 ms; the raw p95 is shown beside it. A late frame is one that took two or more display frames.',
     '- **Heap**: CDP `HeapProfiler.collectGarbage` then `Runtime.getHeapUsage`, with the rows loaded by infinite scroll (1,000 keyset pages of 100).',
-    '- **Export**: `jobs:startExport` through the real dispatcher to a temp file (the file is then checked line by line against the job\'s count), compared with plain `fetch` + `JSON.parse` over the same cursor pages (limit 100) in the same process; main-process memory sampled every 50 ms during the export.',
+    '- **Export**: `jobs:startExport` through the real dispatcher to a temp file (the file is then checked line by line against the job\'s count), compared with plain `fetch` + `JSON.parse` over the same filtered cursor pages (limit 100, `filter[created_at_greater_than]` = the oldest of the newest 100,000) in the same process, alternating bare loop and export; main-process memory sampled every 50 ms during the export, and measured after a forced GC before and after it.',
     '',
-    'What bounds these figures: the machine has no GPU (Chromium rasterizes in software) and the bench\'s processes — Chromium, and one Node process holding the sandbox, the main-process services and the bare loop — share its cores; the export and the bare loop both wait on the same single-threaded sandbox.',
+    'What bounds these figures: the machine has no GPU (Chromium rasterizes in software) and three processes share its cores — Chromium, the sandbox (its own Node process, as the API is its own server: `test/bench/sandbox-process.ts`), and the bench process holding the main-process services and the bare loop. The export and the bare loop both wait on the same single-threaded sandbox.',
     END,
   ].join('\n');
 }

@@ -27,6 +27,9 @@ export interface AppSessionOptions {
   env?: Record<string, string>;
   safeStorageBackend?: FakeLinuxBackend;
   encryptionAvailable?: boolean;
+  /** Keep every IPC message in `records` (default true: specs assert on them). Benchmarks turn it off:
+   *  100,000 loaded rows kept alive would weigh on the measured process. */
+  record?: boolean;
 }
 
 export type AppSession = Awaited<ReturnType<typeof startAppSession>>;
@@ -38,6 +41,9 @@ export async function startAppSession(options: AppSessionOptions) {
   const dialog = createFakeDialog();
   const shell = createFakeShell();
   const records: IpcRecord[] = [];
+  const record = (entry: IpcRecord) => {
+    if (options.record !== false) records.push(entry);
+  };
   // Kept by reference: a spec may set II_API_TOKEN after start, as an operator would before importing.
   const env: Record<string, string | undefined> = { ...(options.env ?? {}) };
   const services = await createMainServices({
@@ -51,12 +57,12 @@ export async function startAppSession(options: AppSessionOptions) {
     appInfo: { version: '0.0.0-e2e', platform: 'linux', locale: options.locale ?? 'en-US', isPackaged: false },
     appOrigin: options.appOrigin,
   });
-  const stopEvents = services.onEvent((name, payload) => records.push({ direction: 'event', channel: name, payload }));
+  const stopEvents = services.onEvent((name, payload) => record({ direction: 'event', channel: name, payload }));
 
   async function dispatch(channel: string, payload: unknown, sender: IpcSender): Promise<IpcResult<unknown>> {
-    records.push({ direction: 'in', channel, payload });
+    record({ direction: 'in', channel, payload });
     const result = await services.dispatcher.dispatch(channel, payload, sender);
-    records.push({ direction: 'out', channel, payload: result });
+    record({ direction: 'out', channel, payload: result });
     return result;
   }
 
