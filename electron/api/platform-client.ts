@@ -10,6 +10,8 @@ import {
   eventSchema,
   installationSchema,
   parseList,
+  parseListItems,
+  parseListPagination,
   parseSingle,
   receivedWebhookSchema,
   retryPolicySchema,
@@ -17,13 +19,14 @@ import {
   webhookEndpointWithSecretSchema,
   type CreateInstallationBody,
   type CreateWebhookEndpointBody,
+  type ListPagination,
   type ParsedList,
   type PatchInstallationBody,
   type PatchWebhookEndpointBody,
   type RetryPolicyBody,
 } from '../../shared/api/index';
 import { CapabilityCache, unsupportedError, type CapabilityName } from './capabilities';
-import { pathId, type PlatformHttp, type ApiRequest, type QueryValue } from './http';
+import { pathId, type PlatformHttp, type ApiRequest, type ApiResponse, type QueryValue } from './http';
 import { malformedError } from './wire-errors';
 
 export interface ListQuery {
@@ -37,6 +40,11 @@ export interface ListQuery {
 
 export interface CallOptions {
   signal?: AbortSignal | undefined;
+}
+
+export interface PageWalkOptions extends CallOptions {
+  /** Request the next page while this one is validated and used (see iteratePages). */
+  prefetch?: boolean | undefined;
 }
 
 /** Writes carry the Idempotency-Key of the operator action that caused them. */
@@ -74,31 +82,65 @@ export class PlatformClient {
   /**
    * Walks every page from `query`'s start. Page lists follow `page`, cursor lists `next_cursor`,
    * bare lists ask for the next `page` only while pages come back full (contract §8). Stopping the
-   * loop (`break`) stops the walk: no further page is requested.
+   * loop (`break`) stops the walk: no further page is requested, and with `prefetch` the one
+   * already on its way is cancelled.
+   *
+   * `prefetch`: ask for the next page as soon as this one says where it is — before its items are
+   * validated and handed over — so the server works on page N+1 while this process validates and
+   * uses page N (an export runs at the server's pace, not at the sum of both). One request ahead
+   * at most.
    */
-  async *iteratePages<T extends z.ZodType>(path: ListPath, item: T, query: ListQuery = {}, options: CallOptions = {}): AsyncGenerator<ParsedList<z.output<T>>> {
-    let current: ListQuery = { ...query };
+  async *iteratePages<T extends z.ZodType>(path: ListPath, item: T, query: ListQuery = {}, options: PageWalkOptions = {}): AsyncGenerator<ParsedList<z.output<T>>> {
+    const stop = new AbortController();
+    const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+    const request = (q: ListQuery) => {
+      const sent = this.http.send({ method: 'GET', path, query: listQueryParams(q), signal });
+      sent.catch(() => undefined); // a prefetch abandoned by `break` must not surface as unhandled
+      return sent;
+    };
     const seenCursors = new Set<string>();
     let previousFirstItem: string | undefined;
-    for (;;) {
-      const page = await this.list(path, item, current, options);
-      yield page;
-      const p = page.pagination;
-      if (p.kind === 'page') {
-        if (p.nextPage === null) return;
-        current = { ...current, page: p.nextPage };
-      } else if (p.kind === 'cursor') {
-        if (p.nextCursor === null || seenCursors.has(p.nextCursor)) return;
-        seenCursors.add(p.nextCursor);
-        current = { ...current, cursor: p.nextCursor };
-      } else {
-        // A bare list that ignores `page` would repeat itself forever: stop when it does.
-        const firstItem = JSON.stringify(page.items[0] ?? null);
-        if (!p.full || firstItem === previousFirstItem) return;
-        previousFirstItem = firstItem;
-        current = { ...current, page: (current.page ?? 1) + 1 };
+    let current: ListQuery = { ...query };
+    let inFlight: Promise<ApiResponse> | null = request(current);
+    try {
+      while (inFlight) {
+        const response = await inFlight;
+        inFlight = null;
+        const pagination = parseListPagination(response.body, { requestedLimit: current.limit });
+        if (!pagination.success) throw malformedError({ method: 'GET', path }, describeParseError(pagination.error));
+        const next = this.nextPageQuery(current, pagination.data, response.body, seenCursors, previousFirstItem);
+        if (next && options.prefetch) inFlight = request(next.query);
+        const items = parseListItems(item, response.body);
+        if (!items.success) throw malformedError({ method: 'GET', path }, describeParseError(items.error));
+        yield { items: items.data, pagination: pagination.data };
+        if (!next) return;
+        current = next.query;
+        previousFirstItem = next.firstItem;
+        if (!inFlight) inFlight = request(current);
       }
+    } finally {
+      stop.abort();
     }
+  }
+
+  /** The query of the page after `current`, or null at the end of the list. */
+  private nextPageQuery(
+    current: ListQuery,
+    p: ListPagination,
+    body: unknown,
+    seenCursors: Set<string>,
+    previousFirstItem: string | undefined,
+  ): { query: ListQuery; firstItem?: string } | null {
+    if (p.kind === 'page') return p.nextPage === null ? null : { query: { ...current, page: p.nextPage } };
+    if (p.kind === 'cursor') {
+      if (p.nextCursor === null || seenCursors.has(p.nextCursor)) return null;
+      seenCursors.add(p.nextCursor);
+      return { query: { ...current, cursor: p.nextCursor } };
+    }
+    // A bare list that ignores `page` would repeat itself forever: stop when it does.
+    const firstItem = JSON.stringify((body as { data: unknown[] }).data[0] ?? null);
+    if (!p.full || firstItem === previousFirstItem) return null;
+    return { query: { ...current, page: (current.page ?? 1) + 1 }, firstItem };
   }
 
   async *iterateItems<T extends z.ZodType>(path: ListPath, item: T, query: ListQuery = {}, options: CallOptions = {}): AsyncGenerator<z.output<T>> {

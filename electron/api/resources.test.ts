@@ -96,6 +96,28 @@ describe('processing', () => {
     }
     expect(walked).toEqual(all.slice(0, 3));
     expect(h.logs.slice(before).filter((l) => l.message === 'request answered')).toHaveLength(3);
+
+    // With prefetch: the same pages in the same order, the next one requested while the current is
+    // used; stopping after 3 leaves at most the one prefetched page, cancelled — never a 5th request.
+    const beforePrefetch = h.logs.length;
+    const prefetched: string[] = [];
+    for await (const page of h.client.iteratePages('/processing/events', eventSchema, { limit: 1 }, { prefetch: true })) {
+      prefetched.push(...page.items.map((e) => e.id));
+      if (prefetched.length === 1) {
+        // Page 2 was asked for while page 1 was being handed over, before the loop asks for it.
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(h.logs.slice(beforePrefetch).filter((l) => l.message === 'request answered')).toHaveLength(2);
+      }
+      if (prefetched.length === 3) break;
+    }
+    expect(prefetched).toEqual(all.slice(0, 3));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const requests = h.logs.slice(beforePrefetch).filter((l) => l.message === 'request answered' || l.message === 'request failed');
+    expect(requests.length).toBeGreaterThanOrEqual(3);
+    expect(requests.length).toBeLessThanOrEqual(4);
+    let walkedAll = 0;
+    for await (const page of h.client.iteratePages('/processing/events', eventSchema, { limit: 100 }, { prefetch: true })) walkedAll += page.items.length;
+    expect(walkedAll).toBe(all.length);
   });
 
   it('gets an event with payload and dispatches; redelivers it; lists dispatches and received webhooks', async () => {

@@ -9,7 +9,12 @@ export type JobsClient = Pick<PlatformClient, 'iteratePages' | 'redeliverEvent'>
 /** The largest page the contract allows: fewer round trips for the same rows. */
 export const PAGE_LIMIT = 100;
 
-/** Walks the events matching `filters`, newest first, one page (≤ 100) at a time. Stop early with `break`. */
-export function eventPages(client: JobsClient, filters: EventFilter, signal: AbortSignal): AsyncGenerator<{ items: PlatformEvent[] }> {
-  return client.iteratePages('/processing/events', eventSchema, { filters: { ...filters }, sort: '-created_at', limit: PAGE_LIMIT }, { signal });
+/**
+ * Walks the events matching `filters`, newest first, one page (≤ 100) at a time. Stop early with
+ * `break`. With `prefetch` the next page is requested while this one is validated and used (the
+ * export: it reads everything); without, a page is requested only when asked for (bulk redeliver
+ * stops at its cap and paces itself).
+ */
+export function eventPages(client: JobsClient, filters: EventFilter, signal: AbortSignal, options: { prefetch?: boolean } = {}): AsyncGenerator<{ items: PlatformEvent[] }> {
+  return client.iteratePages('/processing/events', eventSchema, { filters: { ...filters }, sort: '-created_at', limit: PAGE_LIMIT }, { signal, prefetch: options.prefetch });
 }

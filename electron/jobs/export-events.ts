@@ -1,5 +1,5 @@
 // Export job: the filtered events list → CSV or NDJSON, streamed page by page from the client's
-// async iterator into a FileSink. Memory stays flat (one page in flight, the sink waits for the
+// async iterator into a FileSink. Memory stays flat (a bounded look-ahead of pages, the sink waits for the
 // disk), cancel stops the walk at once, and a cancelled or failed export leaves no partial file.
 import { eventSerializer, type ExportFormat, type ExportableEvent } from '../../shared/export-format';
 import { eventPages, type JobsClient } from './events-source';
@@ -15,9 +15,10 @@ export async function runExport(job: JobRecord, client: JobsClient, sink: FileSi
       await sink.write(header);
       job.snapshot.bytes += Buffer.byteLength(header);
     }
-    // One page of look-ahead: the next request is in flight while this page is serialized and
-    // written, so the export runs at the network's pace, with at most two pages in memory.
-    const pages = eventPages(client, job.snapshot.filters, job.signal);
+    // Look-ahead: while this page is serialized and written, the next one is being validated and
+    // the one after it requested (the walk's prefetch), so the export runs at the server's pace.
+    // At most three pages exist at once: this one, the next (parsed) and one on the wire.
+    const pages = eventPages(client, job.snapshot.filters, job.signal, { prefetch: true });
     let next = pages.next();
     for (;;) {
       const result = await next;

@@ -78,45 +78,53 @@ function arrayOf<T extends z.ZodType>(item: T): z.ZodArray<T> {
 }
 
 /**
- * Parses any of the three list shapes. `requestedLimit` decides whether a bare list was full
- * (contract §8: then "load more" is offered by page). `requestedPage` is the page a bare list was
- * asked for, so "load more" knows which page comes next.
+ * Where a list answer says the next page is — any of the three shapes, without validating its
+ * items (so a walk can ask for the next page while this one's items are checked). A bare list is
+ * full when it holds `requestedLimit` items (contract §8: then "load more" is offered by page).
  */
-export function parseList<T extends z.ZodType>(
-  item: T,
-  body: unknown,
-  options: { requestedLimit?: number | undefined } = {},
-): ParseResult<ParsedList<z.output<T>>> {
+export function parseListPagination(body: unknown, options: { requestedLimit?: number | undefined } = {}): ParseResult<ListPagination> {
   if (!isPlainObject(body) || !Array.isArray(body.data)) {
     return { success: false, error: new Error('Expected a list: an object with a "data" array.') };
   }
-  const items = arrayOf(item).safeParse(body.data);
-  if (!items.success) return { success: false, error: items.error };
   const meta = body.meta;
   if (isPlainObject(meta) && 'current_page' in meta) {
     const parsed = envelopeSchemas.pageMeta.safeParse(meta);
     if (!parsed.success) return { success: false, error: parsed.error };
     const m = parsed.data;
     const nextPage = m.current_page < m.last_page ? m.current_page + 1 : null;
-    return {
-      success: true,
-      data: {
-        items: items.data,
-        pagination: { kind: 'page', currentPage: m.current_page, lastPage: m.last_page, perPage: m.per_page, total: m.total, nextPage },
-      },
-    };
+    return { success: true, data: { kind: 'page', currentPage: m.current_page, lastPage: m.last_page, perPage: m.per_page, total: m.total, nextPage } };
   }
   if (isPlainObject(meta) && ('next_cursor' in meta || 'prev_cursor' in meta)) {
     const parsed = envelopeSchemas.cursorMeta.safeParse(meta);
     if (!parsed.success) return { success: false, error: parsed.error };
     const m = parsed.data;
-    return {
-      success: true,
-      data: { items: items.data, pagination: { kind: 'cursor', perPage: m.per_page, nextCursor: m.next_cursor, prevCursor: m.prev_cursor } },
-    };
+    return { success: true, data: { kind: 'cursor', perPage: m.per_page, nextCursor: m.next_cursor, prevCursor: m.prev_cursor } };
   }
-  const full = options.requestedLimit !== undefined && items.data.length > 0 && items.data.length >= options.requestedLimit;
-  return { success: true, data: { items: items.data, pagination: { kind: 'none', full } } };
+  const count = body.data.length;
+  const full = options.requestedLimit !== undefined && count > 0 && count >= options.requestedLimit;
+  return { success: true, data: { kind: 'none', full } };
+}
+
+/** The items of a list answer (its `data` array), each validated with `item`. */
+export function parseListItems<T extends z.ZodType>(item: T, body: unknown): ParseResult<z.output<T>[]> {
+  if (!isPlainObject(body) || !Array.isArray(body.data)) {
+    return { success: false, error: new Error('Expected a list: an object with a "data" array.') };
+  }
+  const items = arrayOf(item).safeParse(body.data);
+  return items.success ? { success: true, data: items.data } : { success: false, error: items.error };
+}
+
+/** Parses any of the three list shapes: the items and where the next page is. */
+export function parseList<T extends z.ZodType>(
+  item: T,
+  body: unknown,
+  options: { requestedLimit?: number | undefined } = {},
+): ParseResult<ParsedList<z.output<T>>> {
+  const items = parseListItems(item, body);
+  if (!items.success) return items;
+  const pagination = parseListPagination(body, options);
+  if (!pagination.success) return pagination;
+  return { success: true, data: { items: items.data, pagination: pagination.data } };
 }
 
 /**
