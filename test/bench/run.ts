@@ -17,7 +17,7 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const EXPORT_ROWS = Math.min(100_000, EVENTS);
 /** Bare loop and export alternate this many times; the median round is reported (BENCH_EXPORT_ROUNDS). */
-const EXPORT_ROUNDS = Number(process.env.BENCH_EXPORT_ROUNDS ?? 3);
+const EXPORT_ROUNDS = Number(process.env.BENCH_EXPORT_ROUNDS ?? 5);
 const SCROLL_ROWS = Math.min(10_000, EVENTS);
 const HEAP_ROWS = Math.min(100_000, EVENTS);
 /** How long loading the 100,000 rows may take before the heap is measured on what is loaded. */
@@ -34,6 +34,17 @@ function log(message: string) {
 function chromiumVersion(): string {
   try {
     return execFileSync(process.env.II_CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version']).toString().trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** The commit measured (with "+ local changes" when the tree differs from it). */
+function gitCommit(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).toString().trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root }).toString().trim() !== '';
+    return dirty ? `${head} + local changes` : head;
   } catch {
     return 'unknown';
   }
@@ -137,7 +148,7 @@ function renderSection(f: Figures): string {
     START,
     '## Events (console: list, scroll, memory, export)',
     '',
-    `Run with \`npm run bench\` (\`test/bench/run.ts\`) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+    `Run with \`npm run bench\` (\`test/bench/run.ts\`) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, at commit ${gitCommit()}.`,
     `Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${round(os.totalmem() / 1024 ** 3)} GiB RAM, ${os.platform()} ${os.release()}, Node ${process.version}, ${chromiumVersion()} (headless, software rendering).`,
     `Load average (1 min): ${round(f.loadStart, 2)} when the run started, ${round(f.loadEnd, 2)} when it ended — ${busy ? '**other work was running on the machine**: these figures are upper bounds; re-run on an idle machine' : 'the machine was otherwise idle'}.`,
     `Data: a sandbox (file-backed SQLite) with ${EVENTS.toLocaleString('en')} events from \`--events\` (seeded in ${f.seedSeconds} s), dispatcher off;`,
