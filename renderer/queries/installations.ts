@@ -9,11 +9,13 @@ export function useInstallations(input: InstallationsListInput = {}) {
   return useQuery({ queryKey: queryKeys.installations.list(input), queryFn: ({ signal }) => call('installations:list', input, { signal }) });
 }
 
-export function useInstallation(id: string | undefined) {
+/** One installation; `followMs` polls it until it is active (used while waiting for OAuth approval). */
+export function useInstallation(id: string | undefined, followMs?: number | false) {
   return useQuery({
     queryKey: queryKeys.installations.detail(id ?? ''),
     queryFn: ({ signal }) => call('installations:get', { id: id ?? '' }, { signal }),
     enabled: !!id,
+    refetchInterval: (query) => (followMs && query.state.data?.status !== 'active' ? followMs : false),
   });
 }
 

@@ -19,6 +19,8 @@ export const queryKeys = {
     lists: () => ['installations', 'list'] as const,
     list: (input: InstallationsListInput) => ['installations', 'list', input] as const,
     detail: (id: string) => ['installations', 'detail', id] as const,
+    /** Recent volume and failures, derived from its newest events (Installations screen). */
+    health: (id: string) => ['installations', 'health', id] as const,
   },
   events: {
     all: ['events'] as const,

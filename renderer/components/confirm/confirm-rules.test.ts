@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newActionId, requiresTypedName, typedNameMatches, writeAccess } from './confirm-rules';
+import { newActionId } from '../../queries/action-id';
+import { requiresTypedName, typedNameMatches, writeAccess } from './confirm-rules';
 
 describe('confirmation rules', () => {
   it('only production needs the typed name', () => {

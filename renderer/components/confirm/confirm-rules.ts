@@ -39,8 +39,3 @@ export function writeAccess(profile: WritableProfile | null, nowMs: number): Wri
   if (Number.isFinite(until) && until > nowMs) return { writable: true, reason: null, unlockedUntilMs: until };
   return { writable: false, reason: 'read_only', unlockedUntilMs: null };
 }
-
-/** A fresh idempotency key for one operator action (a retried write reuses it; a new click gets a new one). */
-export function newActionId(): string {
-  return globalThis.crypto.randomUUID();
-}

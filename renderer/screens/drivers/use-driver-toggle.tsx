@@ -7,7 +7,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { openConfirm } from '../../components/confirm/ConfirmDialog';
-import { newActionId } from '../../components/confirm/confirm-rules';
+import { newActionId } from '../../queries/action-id';
 import { useWriteAccess } from '../../components/confirm/WriteGuard';
 import { errorMessage } from '../../errors/error-message';
 import type { Driver } from '../../../shared/api/drivers';

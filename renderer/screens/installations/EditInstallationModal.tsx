@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../bridge/ipc';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { newActionId } from '../../components/confirm/confirm-rules';
+import { newActionId } from '../../queries/action-id';
 import { WriteButton } from '../../components/confirm/WriteGuard';
 import { MetaEditor } from '../../components/settings-form/MetaEditor';
 import { SettingsForm } from '../../components/settings-form/SettingsForm';

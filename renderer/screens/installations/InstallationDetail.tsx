@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../bridge/ipc';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { openConfirm } from '../../components/confirm/ConfirmDialog';
-import { newActionId } from '../../components/confirm/confirm-rules';
+import { newActionId } from '../../queries/action-id';
 import { useWriteAccess, WriteButton } from '../../components/confirm/WriteGuard';
 import { Time } from '../../components/time/Time';
 import { errorMessage } from '../../errors/error-message';

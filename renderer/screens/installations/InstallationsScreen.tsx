@@ -12,7 +12,7 @@ import { Time } from '../../components/time/Time';
 import { useDriversList } from '../drivers/drivers-queries';
 import { CreateInstallationWizard } from './CreateInstallationWizard';
 import { InstallationDetail } from './InstallationDetail';
-import { useInstallation, useInstallationsList } from './installations-queries';
+import { useInstallation, useInstallations } from '../../queries/installations';
 import { installationsRoute, type InstallationsSearch } from './route';
 import { InstallationStatusBadge } from './StatusBadge';
 
@@ -31,7 +31,7 @@ export function InstallationsScreen() {
     },
     limit: 100,
   };
-  const list = useInstallationsList(input);
+  const list = useInstallations(input);
   const selected = useInstallation(search.installation);
 
   return (

@@ -10,7 +10,8 @@ import { call } from '../../bridge/ipc';
 import { errorMessage } from '../../errors/error-message';
 import type { Installation } from '../../../shared/api/installations';
 import { InstallationStatusBadge } from './StatusBadge';
-import { useInstallation, useInvalidateInstallations } from './installations-queries';
+import { useInstallation } from '../../queries/installations';
+import { useInvalidateInstallations } from './installations-queries';
 
 const FOLLOW_EVERY_MS = 1500;
 

@@ -1,29 +1,9 @@
-// Installations data for this screen. Writes carry an actionId made once per operator click;
-// every mutation invalidates the installations lists and the driver usage counts it changes.
+// What only the Installations screen derives: an installation's recent health, and the
+// invalidation after its writes (lists and the driver usage counts they change). The installation
+// list and detail hooks are renderer/queries/installations.ts.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../bridge/ipc';
-import type { InstallationsListInput } from '../../../shared/ipc/channels/installations';
-
-export const installationKeys = {
-  all: ['installations'] as const,
-  list: (input: InstallationsListInput) => ['installations', 'list', input] as const,
-  detail: (id: string) => ['installations', 'detail', id] as const,
-  health: (id: string) => ['installations', 'health', id] as const,
-};
-
-export function useInstallationsList(input: InstallationsListInput) {
-  return useQuery({ queryKey: installationKeys.list(input), queryFn: ({ signal }) => call('installations:list', input, { signal }) });
-}
-
-/** One installation; `followMs` polls it until it is active (used while waiting for OAuth approval). */
-export function useInstallation(id: string | undefined, followMs?: number | false) {
-  return useQuery({
-    queryKey: installationKeys.detail(id ?? ''),
-    queryFn: ({ signal }) => call('installations:get', { id: id ?? '' }, { signal }),
-    enabled: !!id,
-    refetchInterval: (query) => (followMs && query.state.data?.status !== 'active' ? followMs : false),
-  });
-}
+import { queryKeys } from '../../queries/keys';
 
 export interface InstallationHealth {
   /** Events among the most recent page (at most 100). */
@@ -37,7 +17,7 @@ export interface InstallationHealth {
 /** Recent volume and failure rate from the newest 100 events of the installation. */
 export function useInstallationHealth(id: string | undefined) {
   return useQuery({
-    queryKey: installationKeys.health(id ?? ''),
+    queryKey: queryKeys.installations.health(id ?? ''),
     enabled: !!id,
     queryFn: async ({ signal }): Promise<InstallationHealth> => {
       const list = await call('events:list', { filters: { installation_id: id ?? '' }, limit: 100 }, { signal });
@@ -57,5 +37,5 @@ export function useInstallationHealth(id: string | undefined) {
 
 export function useInvalidateInstallations() {
   const queryClient = useQueryClient();
-  return () => Promise.all([queryClient.invalidateQueries({ queryKey: installationKeys.all }), queryClient.invalidateQueries({ queryKey: ['drivers'] })]);
+  return () => Promise.all([queryClient.invalidateQueries({ queryKey: queryKeys.installations.all }), queryClient.invalidateQueries({ queryKey: queryKeys.drivers.all })]);
 }

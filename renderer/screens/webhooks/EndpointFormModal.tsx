@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IpcCallError } from '../../bridge/ipc';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { newActionId } from '../../components/confirm/confirm-rules';
+import { newActionId } from '../../queries/action-id';
 import { WriteButton } from '../../components/confirm/WriteGuard';
 import { useCreateWebhookEndpoint, useDrivers, useUpdateWebhookEndpoint } from '../../queries';
 import type { WebhookEndpoint, WebhookEndpointWithSecret } from '../../../shared/api/webhooks';

@@ -9,7 +9,7 @@ import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { openConfirm } from '../../components/confirm/ConfirmDialog';
-import { newActionId } from '../../components/confirm/confirm-rules';
+import { newActionId } from '../../queries/action-id';
 import { useWriteAccess, WriteButton, WriteGuarded } from '../../components/confirm/WriteGuard';
 import { errorMessage } from '../../errors/error-message';
 import { useDeleteWebhookEndpoint, useRotateWebhookSecret, useTestWebhookEndpoint, useUpdateWebhookEndpoint, useWebhookEndpoints } from '../../queries';

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { openConfirm } from '../../components/confirm/ConfirmDialog';
-import { newActionId } from '../../components/confirm/confirm-rules';
+import { newActionId } from '../../queries/action-id';
 import { useWriteAccess, WriteButton } from '../../components/confirm/WriteGuard';
 import { RetryPreview } from '../../components/retry-preview/RetryPreview';
 import { formatDuration } from '../../components/retry-preview/retry-preview-model';
