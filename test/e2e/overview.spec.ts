@@ -57,6 +57,12 @@ for (const language of ['en', 'pt-BR'] as const) {
     await expect.poll(() => overview.keys(overview.byCode)).toEqual(codes);
     await expect.poll(() => overview.keys(overview.byDriver)).toEqual(expected.failuresByDriver.map((g) => g.key ?? '∅'));
     await expect(overview.topEndpoints.getByTestId('overview-top-endpoints-row').first()).toContainText(expected.topFailingEndpoints[0]!.url);
+    // Installations by name, with the id beside it.
+    const topInstallation = expected.failuresByInstallation.find((g) => g.key)?.key;
+    if (topInstallation) {
+      const installation = await app.session.call('installations:get', { id: topInstallation });
+      await expect(overview.byInstallation.locator(`[data-key="${topInstallation}"]`)).toContainText(`${installation.name} (${topInstallation})`);
+    }
 
     // The live strip shows the newest events.
     await expect(overview.lastEvents.first()).toBeVisible();

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OverviewFigures, OverviewSummary } from '../../../shared/ipc/channels/overview';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useInstallationNames } from '../../queries/installations';
 import { formatDuration } from '../../components/time/format-time';
 import { Time } from '../../components/time/Time';
 import { FailureBreakdown, type BreakdownRow } from './FailureBreakdown';
@@ -69,8 +70,13 @@ function Stat({ label, value, testId, tone }: { label: string; value: string; te
 function Figures({ summary, figures }: { summary: Extract<OverviewSummary, { supported: true }>; figures: OverviewFigures }) {
   const { t } = useTranslation();
   const unknown = t('overview.unknownOwner');
-  const rows = (groups: OverviewFigures['failuresByDriver']): BreakdownRow[] =>
-    groups.map((g) => ({ key: g.key ?? '∅', label: g.key ?? unknown, failures: g.failures, attempts: g.attempts }));
+  const rows = (groups: OverviewFigures['failuresByDriver'], names?: ReadonlyMap<string, string>): BreakdownRow[] =>
+    groups.map((g) => {
+      const name = g.key ? names?.get(g.key) : undefined;
+      return { key: g.key ?? '∅', label: g.key ? (name ? `${name} (${g.key})` : g.key) : unknown, failures: g.failures, attempts: g.attempts };
+    });
+  // Installations by name (the breakdown carries ids); the id stays beside it, as in the Events list.
+  const installationNames = useInstallationNames(figures.failuresByInstallation.flatMap((g) => (g.key ? [g.key] : [])));
   const { totals, latency } = figures;
   return (
     <Stack gap="sm">
@@ -114,7 +120,7 @@ function Figures({ summary, figures }: { summary: Extract<OverviewSummary, { sup
       </Grid>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
         <FailureBreakdown title={t('overview.byDriver')} rows={rows(figures.failuresByDriver)} testId="overview-by-driver" />
-        <FailureBreakdown title={t('overview.byInstallation')} rows={rows(figures.failuresByInstallation)} testId="overview-by-installation" />
+        <FailureBreakdown title={t('overview.byInstallation')} rows={rows(figures.failuresByInstallation, installationNames)} testId="overview-by-installation" />
         <FailureBreakdown title={t('overview.byCode')} rows={rows(figures.failuresByCode)} testId="overview-by-code" countOnly />
         <FailureBreakdown
           title={t('overview.topEndpoints')}
