@@ -19,6 +19,11 @@ test('a read-only profile cannot write until unlocked for a limited time', async
 
   await app.open('/installations');
   await expect(app.page.getByTestId('installation-create')).toBeDisabled();
+  await app.open('/events');
+  await expect(app.page.getByTestId('read-only-banner')).toBeVisible();
+  await expect(app.page.getByTestId('bulk-redeliver-button')).toBeDisabled();
+  await app.page.getByTestId('event-row').first().click();
+  await expect(app.page.getByTestId('redeliver-button')).toBeDisabled();
   await app.open('/webhooks');
   await expect(app.page.getByTestId('endpoint-create')).toBeDisabled();
 

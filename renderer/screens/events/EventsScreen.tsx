@@ -6,6 +6,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlatformEvent } from '../../../shared/api/index';
+import { ReadOnlyBanner } from '../../components/confirm/WriteGuard';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useEventPages, useNewerEvents } from '../../queries/processing';
 import { useSettings, useUpdateSettings } from '../../session/session-queries';
@@ -137,6 +138,8 @@ export function EventsScreen() {
           <JobsActions filter={filter} />
         </Group>
       </Group>
+      {/* Redeliver (one or in bulk) is a write: on a read-only profile, say so and offer the timed unlock here too. */}
+      <ReadOnlyBanner />
       <FiltersBar
         search={search}
         onChange={(patch) => setSearch({ ...patch, event: undefined })}
