@@ -18,6 +18,8 @@ export interface WriteReport {
   input: unknown;
   ok: boolean;
   errorCode?: string;
+  /** What the write answered (a succeeded write): only its `name` is read, for a target the input names by id alone. */
+  output?: unknown;
 }
 
 export interface ActivityRecorderDeps {
@@ -71,8 +73,11 @@ function originOf(value: unknown): string | null {
   }
 }
 
-/** The target of a write, from its input: ids and names only. */
-export function activityTargetOf(channel: string, input: unknown): ActivityTarget {
+/**
+ * The target of a write, from its input: ids and names only. When the input has no name (e.g. a
+ * driver toggled by id), the name comes from the write's answer (`output.name`), never any other field.
+ */
+export function activityTargetOf(channel: string, input: unknown, output?: unknown): ActivityTarget {
   const namespace = channel.split(':')[0] ?? channel;
   const kind = channelTargetKinds[channel] ?? (/retry/i.test(channel) ? 'retry_policy' : targetKinds[namespace] ?? namespace);
   const record = input && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
@@ -83,7 +88,8 @@ export function activityTargetOf(channel: string, input: unknown): ActivityTarge
   );
   const name = pickString(record, NAME_KEYS) ?? nested.map((inner) => pickString(inner, ['name'])).find((v) => v !== null) ?? null;
   const host = originOf(record.url) ?? nested.map((inner) => originOf(inner.url)).find((v) => v !== null) ?? null;
-  const target: ActivityTarget = { kind, id: pickString(record, ID_KEYS), name };
+  const answered = output && typeof output === 'object' && !Array.isArray(output) ? (output as Record<string, unknown>) : {};
+  const target: ActivityTarget = { kind, id: pickString(record, ID_KEYS), name: name ?? pickString(answered, ['name']) };
   if (host) target.host = host;
   return target;
 }
@@ -110,7 +116,7 @@ export function createActivityRecorder(deps: ActivityRecorderDeps): ActivityReco
           profileName: profile?.name ?? null,
           environment: profile?.environment ?? null,
           action: report.channel,
-          target: activityTargetOf(report.channel, report.input),
+          target: activityTargetOf(report.channel, report.input, report.ok ? report.output : undefined),
           result: report.ok ? 'ok' : 'error',
           errorCode: report.ok ? null : (report.errorCode ?? 'internal'),
           actionId: typeof record.actionId === 'string' ? record.actionId.slice(0, 64) : null,

@@ -128,7 +128,7 @@ describe('activity targets never carry secrets', () => {
 
 describe('recorder on the real dispatcher write path', () => {
   const testContract = {
-    'drivers:enable': op(z.object({ id: z.string(), actionId: z.string() }).strict(), z.object({ id: z.string() }), { write: true }),
+    'drivers:enable': op(z.object({ id: z.string(), actionId: z.string() }).strict(), z.object({ id: z.string(), name: z.string(), secret: z.string() }), { write: true }),
     'installations:create': op(
       z.object({ actionId: z.string(), driverId: z.string(), name: z.string(), settings: z.record(z.string(), z.unknown()) }).strict(),
       z.object({ id: z.string() }),
@@ -149,7 +149,7 @@ describe('recorder on the real dispatcher write path', () => {
     const dispatcher = createDispatcher({
       contract: testContract,
       handlers: {
-        'drivers:enable': async (input: unknown) => ({ id: (input as { id: string }).id }),
+        'drivers:enable': async (input: unknown) => ({ id: (input as { id: string }).id, name: 'Bling ERP', secret: 'never-log-this-either' }),
         'installations:create': async () => {
           throw new AppError('validation', 'The given data was invalid.', { status: 422, fields: { name: ['taken'] } });
         },
@@ -178,9 +178,16 @@ describe('recorder on the real dispatcher write path', () => {
       ['installations:create', 'error', 'validation', 'bling', 'a2'],
     ]);
     expect(entries[0]).toMatchObject({ at: '2026-02-03T04:05:06.000Z', profileName: 'Produção BR', environment: 'production' });
+    // Toggled by id, named from the answer — and only its name is taken from it.
+    expect(entries[0]!.target.name).toBe('Bling ERP');
+    expect(entries[1]!.target.name).toBe('Loja');
     expect(appended).toHaveLength(2);
     const onDisk = (await readdir(dir)).map((file) => join(dir, file));
-    for (const file of onDisk) expect(await readFile(file, 'utf8')).not.toContain('never-log-this');
+    for (const file of onDisk) {
+      const text = await readFile(file, 'utf8');
+      expect(text).not.toContain('never-log-this');
+      expect(text).not.toContain('never-log-this-either');
+    }
   });
 
   it('a write refused on a read-only profile never runs, so nothing is logged as made', async () => {
@@ -199,7 +206,7 @@ describe('recorder on the real dispatcher write path', () => {
     const recorder = createActivityRecorder({ log, resolveProfile: () => null, onError: (e) => errors.push(e) });
     const dispatcher = createDispatcher({
       contract: testContract,
-      handlers: { 'drivers:enable': async () => ({ id: 'x' }) },
+      handlers: { 'drivers:enable': async () => ({ id: 'x', name: 'X', secret: 's' }) },
       isTrustedSender: () => true,
       onWrite: recorder.onWrite,
     });

@@ -30,8 +30,8 @@ export interface DispatcherOptions<C extends ContractShape> {
   isTrustedSender: (sender: IpcSender) => boolean;
   /** For `meta.write` channels: may this write run now (read-only profiles)? Default: yes. */
   isWriteAllowed?: (check: WriteCheck) => boolean;
-  /** Told about every write that ran (activity log), with its outcome. */
-  onWrite?: (entry: WriteCheck & { ok: boolean; errorCode?: string }) => void;
+  /** Told about every write that ran (activity log), with its outcome and, when it succeeded, its parsed output. */
+  onWrite?: (entry: WriteCheck & { ok: boolean; errorCode?: string; output?: unknown }) => void;
   /** Sees every payload in and every result out (the token-secrecy test uses it). */
   spy?: (entry: DispatchSpyEntry) => void;
 }
@@ -126,7 +126,7 @@ export function createDispatcher<C extends ContractShape>(options: DispatcherOpt
     }
     if (isWrite && onWrite) {
       try {
-        onWrite({ ...writeCheck, ok: result.ok, ...(result.ok ? {} : { errorCode: result.error.code }) });
+        onWrite({ ...writeCheck, ok: result.ok, ...(result.ok ? { output: result.data } : { errorCode: result.error.code }) });
       } catch {
         // The activity log failing must not change the answer.
       }
