@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatRelative, formatTimestamp, isoHoursAgo } from './format-time';
+import { formatDuration, formatRelative, formatTimestamp, fromLocalInput, isoHoursAgo, toLocalInput } from './format-time';
 
 describe('formatTimestamp', () => {
   it('shows UTC with milliseconds from the platform microsecond format', () => {
@@ -40,5 +40,20 @@ describe('formatDuration and isoHoursAgo', () => {
   });
   it('computes past instants', () => {
     expect(isoHoursAgo(24, new Date('2024-01-15T10:00:00Z'))).toBe('2024-01-14T10:00:00.000Z');
+  });
+});
+
+describe('datetime-local inputs', () => {
+  it('round-trips an instant through the input (to the minute, in local time)', () => {
+    const value = toLocalInput('2024-01-15T10:45:30.000Z');
+    expect(value).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    expect(fromLocalInput(value)).toBe('2024-01-15T10:45:00.000Z');
+  });
+
+  it('gives empty / undefined for missing or invalid values instead of throwing', () => {
+    expect(toLocalInput(undefined)).toBe('');
+    expect(toLocalInput('not a date')).toBe('');
+    expect(fromLocalInput('')).toBeUndefined();
+    expect(fromLocalInput('2024-13-99T99:99')).toBeUndefined();
   });
 });

@@ -51,3 +51,18 @@ export function formatDuration(ms: number | null | undefined): string {
 export function isoHoursAgo(hours: number, now: Date = new Date()): string {
   return new Date(now.getTime() - hours * 3_600_000).toISOString();
 }
+
+/** An ISO timestamp as a `datetime-local` input value (local time, no zone, minutes); '' when absent or invalid. */
+export function toLocalInput(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A `datetime-local` input value (local time) as an ISO UTC timestamp for the URL; undefined when empty or invalid. */
+export function fromLocalInput(value: string): string | undefined {
+  const d = new Date(value);
+  return value && !Number.isNaN(d.getTime()) ? d.toISOString() : undefined;
+}

@@ -4,6 +4,7 @@ import { Button, Group, Select, TextInput } from '@mantine/core';
 import { useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dispatchStatuses, eventStatuses } from '../../../shared/api/index';
+import { fromLocalInput, toLocalInput } from '../../components/time/format-time';
 import { rangePresets, type EventsSearch } from './events-search';
 import { useDrivers, useInstallations } from '../../queries/index';
 
@@ -64,14 +65,6 @@ function CommitInput({
       data-testid={testId}
     />
   );
-}
-
-function toLocalInput(iso: string | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 export function FiltersBar({ search, onChange, onClear, nameRef }: FiltersBarProps) {
@@ -142,7 +135,7 @@ export function FiltersBar({ search, onChange, onClear, nameRef }: FiltersBarPro
             type="datetime-local"
             label={t('events.filters.from')}
             value={toLocalInput(search.from)}
-            onChange={(e) => onChange({ from: e.currentTarget.value ? new Date(e.currentTarget.value).toISOString() : undefined })}
+            onChange={(e) => onChange({ from: fromLocalInput(e.currentTarget.value) })}
             data-testid="filter-from"
           />
           <TextInput
@@ -150,7 +143,7 @@ export function FiltersBar({ search, onChange, onClear, nameRef }: FiltersBarPro
             type="datetime-local"
             label={t('events.filters.to')}
             value={toLocalInput(search.to)}
-            onChange={(e) => onChange({ to: e.currentTarget.value ? new Date(e.currentTarget.value).toISOString() : undefined })}
+            onChange={(e) => onChange({ to: fromLocalInput(e.currentTarget.value) })}
             data-testid="filter-to"
           />
         </>

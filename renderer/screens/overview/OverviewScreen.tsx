@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { OverviewFigures, OverviewSummary } from '../../../shared/ipc/channels/overview';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useInstallationNames } from '../../queries/installations';
-import { formatDuration } from '../../components/time/format-time';
+import { formatDuration, fromLocalInput, toLocalInput } from '../../components/time/format-time';
 import { Time } from '../../components/time/Time';
 import { FailureBreakdown, type BreakdownRow } from './FailureBreakdown';
 import { LastEventsStrip } from './LastEventsStrip';
@@ -20,20 +20,6 @@ import { SuccessRateChart } from './SuccessRateChart';
 
 function percent(rate: number | null): string {
   return rate === null ? '—' : `${(rate * 100).toFixed(1)} %`;
-}
-
-/** `datetime-local` works in local time without a zone; the URL keeps ISO UTC. */
-function toLocalInput(iso: string | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-function fromLocalInput(value: string): string | undefined {
-  const d = new Date(value);
-  return value && !Number.isNaN(d.getTime()) ? d.toISOString() : undefined;
 }
 
 function CustomRange({ search, onApply }: { search: OverviewSearch; onApply: (from?: string, to?: string) => void }) {
