@@ -5,22 +5,14 @@ import type { AddressInfo } from 'node:net';
 import { isAppError } from '../../shared/app-error';
 import { strictApiSchemas } from '../../shared/api/index';
 import { idempotencyKeyFor } from './http';
-import { everythingIn, startClientHarness, type ClientHarness } from './test-support';
+import { captureFailure, everythingIn, startClientHarness, type ClientHarness } from './test-support';
 import { verifyToken } from './verify-token';
 import { testConnection } from './connection';
 
 let h: ClientHarness;
 const errors: unknown[] = [];
 
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    errors.push(error);
-    return error as { code?: string; status?: number; details?: Record<string, unknown>; fields?: Record<string, string[]> };
-  }
-  throw new Error('expected a failure');
-}
+const failure = (promise: Promise<unknown>) => captureFailure(errors, promise);
 
 beforeAll(async () => {
   h = await startClientHarness();

@@ -3,20 +3,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../../shared/app-error';
 import { ipcErrorCodes } from '../../shared/ipc/kit';
-import { everythingIn, setFaults, startClientHarness, type ClientHarness } from './test-support';
+import { captureFailure, everythingIn, setFaults, startClientHarness, type ClientHarness } from './test-support';
 
 let h: ClientHarness;
 const errors: unknown[] = [];
 
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    errors.push(error);
-    return error as { code?: string; status?: number; retryAfter?: number; details?: Record<string, unknown> };
-  }
-  throw new Error('expected a failure');
-}
+const failure = (promise: Promise<unknown>) => captureFailure(errors, promise);
 
 beforeAll(async () => {
   h = await startClientHarness();

@@ -95,3 +95,20 @@ export async function setFaults(sandbox: RunningSandbox, spec: string): Promise<
   });
   if (!response.ok) throw new Error(`PUT /_sandbox/faults answered ${response.status}: ${await response.text()}`);
 }
+
+/** What a failed client call rejected with, as the tests read it. */
+export type CaughtFailure = { code?: string; status?: number; retryAfter?: number; details?: Record<string, unknown>; fields?: Record<string, string[]> };
+
+/**
+ * Awaits a call that must fail and returns its error, kept in `errors` too (the suites check no
+ * error ever carries the token). A call that succeeds fails the test.
+ */
+export async function captureFailure(errors: unknown[], promise: Promise<unknown>): Promise<CaughtFailure> {
+  try {
+    await promise;
+  } catch (error) {
+    errors.push(error);
+    return error as CaughtFailure;
+  }
+  throw new Error('expected a failure');
+}
