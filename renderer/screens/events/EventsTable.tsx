@@ -186,11 +186,7 @@ export function EventsTable(props: EventsTableProps) {
   const { t, i18n } = useTranslation();
   const timeDisplay = useTimeDisplay();
   // One context object per (language, zone): a new one re-renders the visible rows, nothing else does.
-  const ctxRef = useRef<CellContext | null>(null);
-  if (!ctxRef.current || ctxRef.current.t !== t || ctxRef.current.timeDisplay !== timeDisplay) {
-    ctxRef.current = { t, exists: (key) => i18n.exists(key), timeDisplay };
-  }
-  const ctx = ctxRef.current;
+  const ctx = useMemo<CellContext>(() => ({ t, exists: (key) => i18n.exists(key), timeDisplay }), [t, i18n, timeDisplay]);
   // The screen's open handler changes on every render; rows get one stable function that calls the latest.
   const onOpenRef = useRef(onOpen);
   onOpenRef.current = onOpen;
