@@ -47,8 +47,11 @@ describe('verified-token cache', () => {
     const token = await sandbox.mintToken({ name: 'tamper' });
     expect(await status(token)).toBe(200);
     const before = verifiedTokenCount(sandbox.ctx.db);
-    const last = token.at(-1) === 'A' ? 'B' : 'A';
-    const tampered = `${token.slice(0, -1)}${last}`;
+    // Change the signature's FIRST character: its last one carries 2 unused padding bits (32 bytes
+    // in 43 base64url characters), so 'A'↔'B' there can decode to the very same signature — this
+    // test used to fail 1 run in 16 for that reason, not because of the cache.
+    const at = token.lastIndexOf('.') + 1;
+    const tampered = `${token.slice(0, at)}${token[at] === 'A' ? 'B' : 'A'}${token.slice(at + 1)}`;
     expect(await status(tampered)).toBe(401);
     expect(await status(await sandbox.mintToken({ expired: true }))).toBe(401);
     expect(verifiedTokenCount(sandbox.ctx.db)).toBe(before);
