@@ -45,6 +45,10 @@ test('Bling with custom OAuth: required_if demands client id and secret; approva
   const approval = await app.page.context().newPage();
   await approval.goto(authUrl);
   await approval.getByRole('button', { name: 'Approve' }).click();
+  // Approve submits a form; closing the page while that navigation is in flight once hung
+  // page.close() for the whole test timeout on a loaded CI machine. Wait for the answer first.
+  await expect(approval.getByRole('heading', { name: 'Access approved' })).toBeVisible();
+  await expect(approval.getByText('Loja Bling E2E')).toBeVisible();
   await approval.close();
 
   await expect(app.page.getByTestId('oauth-active')).toBeVisible({ timeout: 20_000 });
