@@ -56,7 +56,10 @@ export const createWebhookEndpointBodySchema = z.object({
   timeout_seconds: z.number().int().min(1).max(30).optional(),
 });
 export type CreateWebhookEndpointBody = z.infer<typeof createWebhookEndpointBodySchema>;
-export const patchWebhookEndpointBodySchema = createWebhookEndpointBodySchema.partial();
+/** PATCH replaces the header set; a `null` value keeps that header's stored (write-only) value. */
+export const patchWebhookEndpointBodySchema = createWebhookEndpointBodySchema
+  .extend({ headers: z.record(z.string(), z.string().nullable()).optional() })
+  .partial();
 export type PatchWebhookEndpointBody = z.infer<typeof patchWebhookEndpointBodySchema>;
 
 export const retryPolicyBodySchema = z.object({

@@ -104,3 +104,39 @@ test('the retry preview matches the attempts the sandbox makes', async ({ app })
     await app.session.call('webhooks:retryPolicyPut', { actionId: `restore-${Date.now()}`, body: DEFAULT_POLICY });
   }
 });
+
+test('editing one header keeps the other stored values without retyping them', async ({ app }) => {
+  await seedSandboxProfile(app);
+  const url = `${app.sandbox.origin}/_sandbox/receiver/ok?e2e-headers=${Date.now()}`;
+  const created = await app.session.call('webhooks:endpointCreate', {
+    actionId: `seed-${Date.now()}`,
+    body: { url, events: ['*'], headers: { 'X-Api-Key': 'key-kept-e2e', 'X-Tenant': 'tenant-old-e2e' } },
+  });
+  const storedHeaders = () =>
+    JSON.parse((app.sandbox.ctx.db.prepare('SELECT headers FROM webhook_endpoints WHERE id = ?').get(created.id) as { headers: string }).headers) as Record<string, string>;
+
+  await app.open('/webhooks');
+  const webhooks = new WebhooksPage(app.page);
+  await webhooks.rowAction(url, 'edit');
+  const key = webhooks.form.getByTestId('endpoint-header-0');
+  const tenant = webhooks.form.getByTestId('endpoint-header-1');
+  await expect(key.getByLabel('Header name')).toHaveValue('X-Api-Key');
+  await expect(key.getByLabel('Value')).toHaveAttribute('placeholder', 'Stored (hidden), kept if left empty');
+  await tenant.getByLabel('Value').fill('tenant-new-e2e');
+  // A new header needs its value; the stored one left empty does not.
+  await webhooks.form.getByTestId('endpoint-add-header').click();
+  await webhooks.form.getByTestId('endpoint-header-2').getByLabel('Header name').fill('X-Region');
+  await webhooks.form.getByTestId('endpoint-save').click();
+  await expect(webhooks.form.getByTestId('endpoint-header-2')).toContainText('a new or renamed header has none stored');
+  await expect(key).not.toContainText('none stored');
+  await webhooks.form.getByTestId('endpoint-header-2').getByLabel('Value').fill('br');
+  await webhooks.form.getByTestId('endpoint-save').click();
+  await expect(webhooks.form).toHaveCount(0);
+
+  await expect.poll(storedHeaders).toEqual({ 'X-Api-Key': 'key-kept-e2e', 'X-Tenant': 'tenant-new-e2e', 'X-Region': 'br' });
+  // What crossed IPC kept the untouched value as null; no value reached the activity log.
+  const update = app.session.records.find((r) => r.direction === 'in' && r.channel === 'webhooks:endpointUpdate');
+  expect(JSON.stringify(update)).toContain('"X-Api-Key":null');
+  const log = JSON.stringify(await activityEntries(app));
+  for (const value of ['key-kept-e2e', 'tenant-new-e2e']) expect(log).not.toContain(value);
+});

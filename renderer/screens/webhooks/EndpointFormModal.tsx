@@ -17,6 +17,7 @@ import {
   endpointFormFrom,
   eventChoices,
   hasEndpointErrors,
+  keepsStoredValue,
   validateEndpointForm,
   type EndpointFormValues,
 } from './endpoint-form';
@@ -114,7 +115,7 @@ export function EndpointFormModal({ endpoint, onClose, onCreated }: Props) {
                 aria-label={t('webhooks.form.headerValue')}
                 type="password"
                 autoComplete="off"
-                placeholder={row.stored ? t('webhooks.form.headerStored') : t('webhooks.form.headerValue')}
+                placeholder={keepsStoredValue(initial, row) ? t('webhooks.form.headerStored') : t('webhooks.form.headerValue')}
                 value={row.value}
                 style={{ flex: 1 }}
                 onChange={(event) => set({ headers: values.headers.map((r, i) => (i === index ? { ...r, value: event.currentTarget.value } : r)) })}

@@ -1,7 +1,9 @@
 // The endpoint create/edit form as plain data + rules, so validation and the request bodies are
 // tested without React. Header values are write-only (the server reads them back as null): in edit
 // mode a stored header shows "value hidden", and the headers map is sent only when the operator
-// changed it — then every header needs its value typed again, because the console never knew it.
+// changed it. The map replaces the server's set, so a stored header left empty is sent as `null`,
+// which keeps its value (contract §7, as the sandbox implements it): editing one header does not mean
+// typing every other value again. A header renamed or added needs its value.
 import type { WebhookEndpoint } from '../../../shared/api/webhooks';
 import type { FieldError } from '../../../shared/settings-form';
 
@@ -73,6 +75,16 @@ export function endpointUrlError(text: string): FieldError | null {
   return { key: url.protocol === 'http:' ? endpointErrorKeys.urlNotHttps : endpointErrorKeys.urlInvalid };
 }
 
+/** Lower-cased names of the headers the server holds (their values are hidden). */
+function storedHeaderNames(initial: EndpointFormValues | null): Set<string> {
+  return new Set((initial?.headers ?? []).filter((row) => row.stored).map((row) => row.name.trim().toLowerCase()));
+}
+
+/** Whether this row, left empty, keeps a value the server already holds under the same name. */
+export function keepsStoredValue(initial: EndpointFormValues | null, row: HeaderRow): boolean {
+  return row.value === '' && storedHeaderNames(initial).has(row.name.trim().toLowerCase());
+}
+
 /** Whether the headers differ from what the server holds (names added, removed, or any value typed). */
 export function headersChanged(initial: EndpointFormValues | null, values: EndpointFormValues): boolean {
   const before = (initial?.headers ?? []).map((row) => row.name.trim().toLowerCase()).sort();
@@ -92,7 +104,7 @@ export function validateEndpointForm(values: EndpointFormValues, initial: Endpoi
   if (!/^\d+$/.test(timeout) || Number(timeout) < 1 || Number(timeout) > 30) errors.timeoutSeconds = { key: endpointErrorKeys.timeout };
   const headerErrors: Record<number, FieldError> = {};
   const seen = new Set<string>();
-  const mustRetypeStored = headersChanged(initial, values);
+  const stored = storedHeaderNames(initial);
   values.headers.forEach((row, index) => {
     const name = row.name.trim();
     if (name === '' && row.value === '') return;
@@ -100,7 +112,7 @@ export function validateEndpointForm(values: EndpointFormValues, initial: Endpoi
       headerErrors[index] = { key: endpointErrorKeys.headerName, params: { name } };
     } else if (seen.has(name.toLowerCase())) {
       headerErrors[index] = { key: endpointErrorKeys.headerDuplicate, params: { name } };
-    } else if (row.value === '' && (!row.stored || mustRetypeStored)) {
+    } else if (row.value === '' && !stored.has(name.toLowerCase())) {
       headerErrors[index] = { key: endpointErrorKeys.headerValue };
     }
     seen.add(name.toLowerCase());
@@ -118,11 +130,12 @@ export function normalizeEvents(events: string[]): string[] {
   return events.includes('*') ? ['*'] : [...new Set(events)];
 }
 
-function headersObject(values: EndpointFormValues): Record<string, string> {
-  const headers: Record<string, string> = {};
+/** The headers map; with `keep`, a stored header left empty is `null` (keep its value). */
+function headersObject(values: EndpointFormValues, keep: Set<string> = new Set()): Record<string, string | null> {
+  const headers: Record<string, string | null> = {};
   for (const row of values.headers) {
     const name = row.name.trim();
-    if (name !== '') headers[name] = row.value;
+    if (name !== '') headers[name] = row.value === '' && keep.has(name.toLowerCase()) ? null : row.value;
   }
   return headers;
 }
@@ -132,24 +145,26 @@ export interface EndpointBody {
   description?: string | null;
   enabled?: boolean;
   events?: string[];
-  headers?: Record<string, string>;
+  /** `null` keeps a stored header's value (edit only). */
+  headers?: Record<string, string | null>;
   timeout_seconds?: number;
 }
 
-export function buildCreateEndpointBody(values: EndpointFormValues): EndpointBody & { url: string } {
-  const body: EndpointBody & { url: string } = {
+export function buildCreateEndpointBody(values: EndpointFormValues): EndpointBody & { url: string; headers?: Record<string, string> } {
+  const body: EndpointBody & { url: string; headers?: Record<string, string> } = {
     url: values.url.trim(),
     description: values.description.trim() || null,
     enabled: values.enabled,
     events: normalizeEvents(values.events),
     timeout_seconds: Number(values.timeoutSeconds.trim()),
   };
-  const headers = headersObject(values);
+  // No keep set: a new endpoint has no stored values, and validation demands every value.
+  const headers = headersObject(values) as Record<string, string>;
   if (Object.keys(headers).length > 0) body.headers = headers;
   return body;
 }
 
-/** Only what changed; headers only when the operator changed them (then all of them, values typed again). */
+/** Only what changed; headers only when the operator changed them (then the whole set, stored values left empty as null). */
 export function buildPatchEndpointBody(initial: EndpointFormValues, values: EndpointFormValues): EndpointBody {
   const body: EndpointBody = {};
   if (values.url.trim() !== initial.url) body.url = values.url.trim();
@@ -158,7 +173,7 @@ export function buildPatchEndpointBody(initial: EndpointFormValues, values: Endp
   const events = normalizeEvents(values.events);
   if (events.join('\n') !== normalizeEvents(initial.events).join('\n')) body.events = events;
   if (values.timeoutSeconds.trim() !== initial.timeoutSeconds) body.timeout_seconds = Number(values.timeoutSeconds.trim());
-  if (headersChanged(initial, values)) body.headers = headersObject(values);
+  if (headersChanged(initial, values)) body.headers = headersObject(values, storedHeaderNames(initial));
   return body;
 }
 

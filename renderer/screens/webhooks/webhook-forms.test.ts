@@ -7,6 +7,7 @@ import {
   endpointErrorKeys,
   endpointFormFrom,
   eventChoices,
+  keepsStoredValue,
   validateEndpointForm,
   type EndpointFormValues,
 } from './endpoint-form';
@@ -18,7 +19,7 @@ const stored = endpointFormFrom({
   description: 'ERP',
   enabled: true,
   events: ['order.paid'],
-  headers: { 'X-Api-Key': null },
+  headers: { 'X-Api-Key': null, 'X-Tenant': null },
   timeout_seconds: 10,
   secret_hint: 'abcd',
   created_at: '2026-01-01T00:00:00.000000Z',
@@ -65,10 +66,21 @@ describe('endpoint form validation', () => {
     });
   });
 
-  it('a stored header keeps its hidden value until the headers change; then it must be typed again', () => {
+  it('a stored header left empty keeps its hidden value; a new or renamed one needs a value', () => {
     expect(validateEndpointForm(stored, stored)).toEqual({});
     const added: EndpointFormValues = { ...stored, headers: [...stored.headers, { name: 'X-New', value: 'v', stored: false }] };
-    expect(validateEndpointForm(added, stored).headers).toEqual({ 0: { key: endpointErrorKeys.headerValue } });
+    expect(validateEndpointForm(added, stored)).toEqual({});
+    const newEmpty: EndpointFormValues = { ...stored, headers: [...stored.headers, { name: 'X-New', value: '', stored: false }] };
+    expect(validateEndpointForm(newEmpty, stored).headers).toEqual({ 2: { key: endpointErrorKeys.headerValue } });
+    // Renamed: the server holds no value under the new name.
+    const renamed: EndpointFormValues = { ...stored, headers: [{ name: 'X-Api-Token', value: '', stored: true }, stored.headers[1]!] };
+    expect(validateEndpointForm(renamed, stored).headers).toEqual({ 0: { key: endpointErrorKeys.headerValue } });
+    // The same stored name typed in another case still keeps it (header names are case-insensitive).
+    const recased: EndpointFormValues = { ...stored, headers: [{ name: 'x-api-key', value: '', stored: false }, stored.headers[1]!] };
+    expect(validateEndpointForm(recased, stored)).toEqual({});
+    expect(keepsStoredValue(stored, recased.headers[0]!)).toBe(true);
+    expect(keepsStoredValue(stored, renamed.headers[0]!)).toBe(false);
+    expect(keepsStoredValue(null, stored.headers[0]!)).toBe(false);
   });
 });
 
@@ -90,8 +102,12 @@ describe('endpoint bodies', () => {
       timeout_seconds: 20,
       events: ['order.paid', 'order.canceled'],
     });
-    const retyped = { ...stored, headers: [{ name: 'X-Api-Key', value: 'new', stored: true }] };
-    expect(buildPatchEndpointBody(stored, retyped)).toEqual({ headers: { 'X-Api-Key': 'new' } });
+    // One value replaced: the other stored header is sent as null, which keeps its value.
+    const oneRetyped = { ...stored, headers: [{ name: 'X-Api-Key', value: 'new', stored: true }, stored.headers[1]!] };
+    expect(buildPatchEndpointBody(stored, oneRetyped)).toEqual({ headers: { 'X-Api-Key': 'new', 'X-Tenant': null } });
+    // One removed, one added: the removed one is left out (the map replaces the set).
+    const swapped = { ...stored, headers: [stored.headers[0]!, { name: 'X-Region', value: 'br', stored: false }] };
+    expect(buildPatchEndpointBody(stored, swapped)).toEqual({ headers: { 'X-Api-Key': null, 'X-Region': 'br' } });
     expect(buildPatchEndpointBody(stored, { ...stored, headers: [] })).toEqual({ headers: {} });
   });
 
