@@ -1,5 +1,8 @@
 // Filter values of the /processing lists → SQL conditions. Every bad value is a 400 naming the filter.
+// Each list declares a table of rules (filter name → how its value becomes SQL); `filterConditions`
+// applies the ones present in the query, so the three lists share one way of doing it.
 import { badRequest } from '../http/errors';
+import { parseBooleanFilter, parseEnumFilter } from '../http/query';
 import { toApiTimestamp } from '../time';
 
 const DOCUMENTED = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?Z$/;
@@ -32,4 +35,63 @@ export function responseCodeCondition(
   if (/^[1-5]\d\d$/.test(trimmed)) return { sql: `${columns.code} = ?`, param: Number(trimmed) };
   if (/^[1-5]xx$/.test(trimmed)) return { sql: `${columns.codeClass} = ?`, param: trimmed };
   throw badRequest(`Filter "${field}" must be an HTTP status (e.g. 404) or a class (2xx, 4xx, 5xx).`);
+}
+
+/** SQL conditions and their parameters, in matching order. */
+export interface Conditions {
+  where: string[];
+  params: unknown[];
+}
+
+/** How one filter's value becomes conditions; throws a 400 naming the filter on a bad value. */
+export type FilterRule = (field: string, value: string) => Conditions;
+
+type ValueParser = (field: string, value: string) => unknown;
+
+/** `column = value`, the value parsed first (as is by default). */
+export function equals(column: string, parse: ValueParser = (_field, value) => value): FilterRule {
+  return (field, value) => ({ where: [`${column} = ?`], params: [parse(field, value)] });
+}
+
+/** A value among `allowed` (for `equals`). */
+export function oneOf<T extends string>(allowed: readonly T[]): ValueParser {
+  return (field, value) => parseEnumFilter(field, value, allowed);
+}
+
+/** true/false/1/0 stored as 1/0 (for `equals`). */
+export const flag: ValueParser = (field, value) => (parseBooleanFilter(field, value) ? 1 : 0);
+
+/** `column > timestamp`. */
+export function after(column: string): FilterRule {
+  return (field, value) => ({ where: [`${column} > ?`], params: [parseTimestampFilter(field, value)] });
+}
+
+/** `column < timestamp` for each column (a redundant bound on the sort column lets the index seek). */
+export function before(...columns: string[]): FilterRule {
+  return (field, value) => {
+    const bound = parseTimestampFilter(field, value);
+    return { where: columns.map((column) => `${column} < ?`), params: columns.map(() => bound) };
+  };
+}
+
+/** An exact status on `code` or a class on `codeClass` (see responseCodeCondition). */
+export function responseCode(columns: { code: string; codeClass: string }): FilterRule {
+  return (field, value) => {
+    const condition = responseCodeCondition(field, value, columns);
+    return { where: [condition.sql], params: [condition.param] };
+  };
+}
+
+/** The conditions of every filter in `filters` that has a rule (the query parser already refused the others). */
+export function filterConditions(filters: Record<string, string>, rules: Record<string, FilterRule>): Conditions {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  for (const [field, rule] of Object.entries(rules)) {
+    const value = filters[field];
+    if (value === undefined) continue;
+    const condition = rule(field, value);
+    where.push(...condition.where);
+    params.push(...condition.params);
+  }
+  return { where, params };
 }

@@ -7,13 +7,13 @@ import type { SandboxContext } from '../context';
 import { HttpError, notFound } from '../http/errors';
 import { queryCursorPage } from '../http/cursor-pagination';
 import { cachedStatement } from '../db/statement-cache';
-import { parseBooleanFilter, parseEnumFilter, parseListQuery, type ListQuery } from '../http/query';
+import { parseListQuery } from '../http/query';
 import { toApiTimestamp } from '../time';
 import { wakeDispatcher } from '../dispatcher/registry';
 import { endpointSubscribesTo, findEndpoint, type EndpointRow } from '../webhooks/endpoint-store';
 import { parseBody } from '../webhooks/validation';
 import { insertPendingDispatch, refreshEventState } from './event-store';
-import { parseTimestampFilter, responseCodeCondition } from './filters';
+import { after, before, equals, filterConditions, flag, oneOf, responseCode, type FilterRule } from './filters';
 import { connectInstallationEvents } from './installation-events';
 import {
   EVENT_LIST_COLUMNS,
@@ -29,33 +29,43 @@ export const eventStatuses = ['pending', 'dispatching', 'dispatched', 'failed', 
 export const dispatchStatuses = ['pending', 'succeeded', 'failed'] as const;
 export const receivedStatuses = ['processed', 'rejected'] as const;
 
-const EVENTS_SPEC = {
-  filters: [
-    'name',
-    'status',
-    'installation_id',
-    'integration_driver_slug',
-    'created_at_greater_than',
-    'created_at_less_than',
-    'superseded',
-    'dispatch_status',
-    'attempt_response_code',
-  ],
-  sorts: ['created_at'],
-  defaultSort: '-created_at',
-} as const;
+// Filter name → how its value becomes SQL. The order is the order "Allowed filters" lists them in.
+const EVENT_FILTERS: Record<string, FilterRule> = {
+  name: equals('name'),
+  status: equals('status', oneOf(eventStatuses)),
+  installation_id: equals('installation_id'),
+  integration_driver_slug: equals('integration_driver_slug'),
+  created_at_greater_than: after('created_at'),
+  created_at_less_than: before('created_at'),
+  superseded: equals('superseded', flag),
+  dispatch_status: equals('last_dispatch_status', oneOf(dispatchStatuses)),
+  attempt_response_code: responseCode({ code: 'last_dispatch_response_code', codeClass: 'last_dispatch_code_class' }),
+};
 
-const DISPATCHES_SPEC = {
-  filters: ['event_id', 'endpoint_id', 'status', 'trigger', 'attempt_response_code', 'attempted_at_greater_than', 'attempted_at_less_than'],
-  sorts: ['created_at'],
-  defaultSort: '-created_at',
-} as const;
+const DISPATCH_FILTERS: Record<string, FilterRule> = {
+  event_id: equals('event_id'),
+  endpoint_id: equals('endpoint_id'),
+  status: equals('status', oneOf(dispatchStatuses)),
+  trigger: equals('trigger', oneOf(['automatic', 'manual'] as const)),
+  attempt_response_code: responseCode({ code: 'attempt_response_code', codeClass: 'response_code_class' }),
+  attempted_at_greater_than: after('attempted_at'),
+  // A row is created before it is attempted (created_at <= attempted_at), so the same bound on
+  // created_at is redundant for the result but lets the keyset index seek instead of scanning newer rows.
+  attempted_at_less_than: before('attempted_at', 'created_at'),
+};
 
-const RECEIVED_SPEC = {
-  filters: ['installation_id', 'integration_driver_slug', 'status', 'signature_valid', 'received_at_greater_than', 'received_at_less_than'],
-  sorts: ['received_at'],
-  defaultSort: '-received_at',
-} as const;
+const RECEIVED_FILTERS: Record<string, FilterRule> = {
+  installation_id: equals('installation_id'),
+  integration_driver_slug: equals('integration_driver_slug'),
+  status: equals('status', oneOf(receivedStatuses)),
+  signature_valid: equals('signature_valid', flag),
+  received_at_greater_than: after('received_at'),
+  received_at_less_than: before('received_at'),
+};
+
+const EVENTS_SPEC = { filters: Object.keys(EVENT_FILTERS), sorts: ['created_at'], defaultSort: '-created_at' };
+const DISPATCHES_SPEC = { filters: Object.keys(DISPATCH_FILTERS), sorts: ['created_at'], defaultSort: '-created_at' };
+const RECEIVED_SPEC = { filters: Object.keys(RECEIVED_FILTERS), sorts: ['received_at'], defaultSort: '-received_at' };
 
 const redeliverBody = z.strictObject(
   { endpoint_id: z.string('The endpoint_id must be a string.').min(1, 'The endpoint_id must not be empty.').optional() },
@@ -64,124 +74,13 @@ const redeliverBody = z.strictObject(
 
 type IdParams = { Params: { id: string } };
 
-interface Conditions {
-  where: string[];
-  params: unknown[];
-}
-
-function eventConditions(query: ListQuery): Conditions {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const f = query.filters;
-  const equal = (column: string, value: unknown): void => {
-    where.push(`${column} = ?`);
-    params.push(value);
-  };
-  if (f.name !== undefined) equal('name', f.name);
-  if (f.status !== undefined) equal('status', parseEnumFilter('status', f.status, eventStatuses));
-  if (f.installation_id !== undefined) equal('installation_id', f.installation_id);
-  if (f.integration_driver_slug !== undefined) equal('integration_driver_slug', f.integration_driver_slug);
-  if (f.superseded !== undefined) equal('superseded', parseBooleanFilter('superseded', f.superseded) ? 1 : 0);
-  if (f.dispatch_status !== undefined) equal('last_dispatch_status', parseEnumFilter('dispatch_status', f.dispatch_status, dispatchStatuses));
-  if (f.attempt_response_code !== undefined) {
-    const condition = responseCodeCondition('attempt_response_code', f.attempt_response_code, {
-      code: 'last_dispatch_response_code',
-      codeClass: 'last_dispatch_code_class',
-    });
-    where.push(condition.sql);
-    params.push(condition.param);
-  }
-  if (f.created_at_greater_than !== undefined) {
-    where.push('created_at > ?');
-    params.push(parseTimestampFilter('created_at_greater_than', f.created_at_greater_than));
-  }
-  if (f.created_at_less_than !== undefined) {
-    where.push('created_at < ?');
-    params.push(parseTimestampFilter('created_at_less_than', f.created_at_less_than));
-  }
-  return { where, params };
-}
-
-function dispatchConditions(query: ListQuery): Conditions {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const f = query.filters;
-  if (f.event_id !== undefined) {
-    where.push('event_id = ?');
-    params.push(f.event_id);
-  }
-  if (f.endpoint_id !== undefined) {
-    where.push('endpoint_id = ?');
-    params.push(f.endpoint_id);
-  }
-  if (f.status !== undefined) {
-    where.push('status = ?');
-    params.push(parseEnumFilter('status', f.status, dispatchStatuses));
-  }
-  if (f.trigger !== undefined) {
-    where.push('trigger = ?');
-    params.push(parseEnumFilter('trigger', f.trigger, ['automatic', 'manual'] as const));
-  }
-  if (f.attempt_response_code !== undefined) {
-    const condition = responseCodeCondition('attempt_response_code', f.attempt_response_code, {
-      code: 'attempt_response_code',
-      codeClass: 'response_code_class',
-    });
-    where.push(condition.sql);
-    params.push(condition.param);
-  }
-  if (f.attempted_at_greater_than !== undefined) {
-    where.push('attempted_at > ?');
-    params.push(parseTimestampFilter('attempted_at_greater_than', f.attempted_at_greater_than));
-  }
-  if (f.attempted_at_less_than !== undefined) {
-    const bound = parseTimestampFilter('attempted_at_less_than', f.attempted_at_less_than);
-    // A row is created before it is attempted (created_at <= attempted_at), so the same bound on
-    // created_at is redundant for the result but lets the keyset index seek instead of scanning newer rows.
-    where.push('attempted_at < ?', 'created_at < ?');
-    params.push(bound, bound);
-  }
-  return { where, params };
-}
-
-function receivedConditions(query: ListQuery): Conditions {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const f = query.filters;
-  if (f.installation_id !== undefined) {
-    where.push('installation_id = ?');
-    params.push(f.installation_id);
-  }
-  if (f.integration_driver_slug !== undefined) {
-    where.push('integration_driver_slug = ?');
-    params.push(f.integration_driver_slug);
-  }
-  if (f.status !== undefined) {
-    where.push('status = ?');
-    params.push(parseEnumFilter('status', f.status, receivedStatuses));
-  }
-  if (f.signature_valid !== undefined) {
-    where.push('signature_valid = ?');
-    params.push(parseBooleanFilter('signature_valid', f.signature_valid) ? 1 : 0);
-  }
-  if (f.received_at_greater_than !== undefined) {
-    where.push('received_at > ?');
-    params.push(parseTimestampFilter('received_at_greater_than', f.received_at_greater_than));
-  }
-  if (f.received_at_less_than !== undefined) {
-    where.push('received_at < ?');
-    params.push(parseTimestampFilter('received_at_less_than', f.received_at_less_than));
-  }
-  return { where, params };
-}
-
 export function registerProcessingRoutes(api: FastifyInstance, ctx: SandboxContext): void {
   const { db } = ctx;
   connectInstallationEvents(ctx);
 
   api.get('/processing/events', async (request) => {
     const query = parseListQuery(request.query, EVENTS_SPEC);
-    const { where, params } = eventConditions(query);
+    const { where, params } = filterConditions(query.filters, EVENT_FILTERS);
     return queryCursorPage(ctx, request, {
       db,
       from: 'events',
@@ -241,7 +140,7 @@ export function registerProcessingRoutes(api: FastifyInstance, ctx: SandboxConte
 
   api.get('/processing/dispatches', async (request) => {
     const query = parseListQuery(request.query, DISPATCHES_SPEC);
-    const { where, params } = dispatchConditions(query);
+    const { where, params } = filterConditions(query.filters, DISPATCH_FILTERS);
     return queryCursorPage(ctx, request, {
       db,
       from: 'dispatches',
@@ -259,7 +158,7 @@ export function registerProcessingRoutes(api: FastifyInstance, ctx: SandboxConte
 
   api.get('/processing/webhooks', async (request) => {
     const query = parseListQuery(request.query, RECEIVED_SPEC);
-    const { where, params } = receivedConditions(query);
+    const { where, params } = filterConditions(query.filters, RECEIVED_FILTERS);
     return queryCursorPage(ctx, request, {
       db,
       from: 'received_webhooks',
