@@ -3,30 +3,21 @@
 import { z } from 'zod';
 import type { DispatchesFilters } from '../../../shared/ipc/channels/events';
 import type { ReceivedWebhooksFilters } from '../../../shared/ipc/channels/webhooks';
+import { searchIsoTime, searchResponseCode, searchText } from '../../app/search-params';
 
-const text = z.string().trim().min(1).max(200).optional().catch(undefined);
-const isoTime = z
-  .string()
-  .refine((v) => !Number.isNaN(Date.parse(v)), 'Not a date')
-  .optional()
-  .catch(undefined);
 
 export const deliveriesSearchSchema = z.object({
   tab: z.enum(['dispatches', 'received']).optional().catch(undefined),
   // Dispatches.
-  event: text,
-  endpoint: text,
-  status: text,
-  code: z
-    .string()
-    .regex(/^(\d{3}|[1-5]xx)$/)
-    .optional()
-    .catch(undefined),
-  from: isoTime,
-  to: isoTime,
+  event: searchText,
+  endpoint: searchText,
+  status: searchText,
+  code: searchResponseCode,
+  from: searchIsoTime,
+  to: searchIsoTime,
   // Received webhooks.
-  installation: text,
-  driver: text,
+  installation: searchText,
+  driver: searchText,
   received: z.enum(['processed', 'rejected']).optional().catch(undefined),
 });
 export type DeliveriesSearch = z.infer<typeof deliveriesSearchSchema>;

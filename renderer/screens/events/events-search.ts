@@ -4,38 +4,29 @@
 // API's filters (contract §6).
 import { z } from 'zod';
 import type { EventFilter } from '../../../shared/ipc/channels/jobs';
+import { searchIsoTime, searchResponseCode, searchText } from '../../app/search-params';
 
 export const rangePresets = ['15m', '1h', '24h', '7d', '30d'] as const;
 export type RangePreset = (typeof rangePresets)[number];
 const presetHours: Record<RangePreset, number> = { '15m': 0.25, '1h': 1, '24h': 24, '7d': 168, '30d': 720 };
 
-const text = z.string().trim().min(1).max(200).optional().catch(undefined);
-const isoTime = z
-  .string()
-  .refine((v) => !Number.isNaN(Date.parse(v)), 'Not a date')
-  .optional()
-  .catch(undefined);
 
 export const eventsSearchSchema = z.object({
   /** Event name (exact, as the API filters it), e.g. `order.paid`. */
-  name: text,
-  status: text,
-  installation: text,
-  driver: text,
+  name: searchText,
+  status: searchText,
+  installation: searchText,
+  driver: searchText,
   /** A preset relative range, or `custom` with from/to. */
   range: z.enum([...rangePresets, 'custom']).optional().catch(undefined),
-  from: isoTime,
-  to: isoTime,
+  from: searchIsoTime,
+  to: searchIsoTime,
   /** Last attempt's response code: exact (`500`) or a class (`5xx`). */
-  code: z
-    .string()
-    .regex(/^(\d{3}|[1-5]xx)$/)
-    .optional()
-    .catch(undefined),
-  dispatch: text,
+  code: searchResponseCode,
+  dispatch: searchText,
   superseded: z.enum(['true', 'false']).optional().catch(undefined),
   /** The event whose detail is open. */
-  event: text,
+  event: searchText,
 });
 export type EventsSearch = z.infer<typeof eventsSearchSchema>;
 

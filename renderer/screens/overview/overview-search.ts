@@ -2,20 +2,16 @@
 // so a hand-edited deep link falls back to the default instead of breaking the screen.
 import { z } from 'zod';
 import { OVERVIEW_MAX_WINDOW_MS } from '../../../shared/ipc/channels/overview';
+import { searchIsoTime } from '../../app/search-params';
 
 export const overviewRanges = ['1h', '24h', '7d', 'custom'] as const;
 export type OverviewRange = (typeof overviewRanges)[number];
 
-const isoTime = z
-  .string()
-  .refine((v) => !Number.isNaN(Date.parse(v)), 'Not a date')
-  .optional()
-  .catch(undefined);
 
 export const overviewSearchSchema = z.object({
   range: z.enum(overviewRanges).optional().catch(undefined),
-  from: isoTime,
-  to: isoTime,
+  from: searchIsoTime,
+  to: searchIsoTime,
 });
 export type OverviewSearch = z.infer<typeof overviewSearchSchema>;
 
