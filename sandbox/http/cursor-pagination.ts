@@ -19,7 +19,8 @@ export interface CursorSortKey {
   desc: boolean;
 }
 
-export interface CursorQueryOptions<Row, T> {
+/** What a cursor page reads: the table, its filters, its order and the page asked for. */
+export interface CursorPageQuery {
   db: SandboxDatabase;
   from: string;
   select: string;
@@ -32,7 +33,19 @@ export interface CursorQueryOptions<Row, T> {
   limit: number;
   /** The raw `cursor` query parameter, if any. */
   cursor: string | undefined;
+}
+
+export interface CursorQueryOptions<Row, T> extends CursorPageQuery {
   mapRow: (row: Row) => T;
+}
+
+/**
+ * For `queryCursorPageJson`: instead of `select`, an SQL expression that yields each row's resource
+ * as JSON text. It must produce exactly what JSON.stringify(mapRow(row)) would (a test holds each use
+ * to that), so the two response forms are byte-identical.
+ */
+export interface CursorJsonQueryOptions extends Omit<CursorPageQuery, 'select'> {
+  resourceJson: string;
 }
 
 export interface CursorResponse<T> {
@@ -75,11 +88,12 @@ export function sortSignature(sort: readonly CursorSortKey[]): string {
   return sort.map((key) => `${key.desc ? '-' : ''}${key.field}`).join(',');
 }
 
-export function queryCursorPage<Row extends Record<string, unknown>, T>(
+/** One page of rows (in the list's order) with the response's links and meta. */
+function readCursorPage<Row extends Record<string, unknown>>(
   ctx: SandboxContext,
   request: FastifyRequest,
-  options: CursorQueryOptions<Row, T>,
-): CursorResponse<T> {
+  options: CursorPageQuery,
+): { rows: Row[]; links: CursorResponse<never>['links']; meta: CursorResponse<never>['meta'] } {
   const signature = sortSignature(options.sort);
   const cursor = options.cursor === undefined ? undefined : decodeCursor(options.cursor, signature, options.sort.length);
   const backwards = cursor?.d === 'p';
@@ -110,15 +124,37 @@ export function queryCursorPage<Row extends Record<string, unknown>, T>(
     return `${path}?${search.toString()}`;
   };
   return {
-    data: pageRows.map(options.mapRow),
+    rows: pageRows,
     links: { first: null, last: null, prev: linkFor(prevCursor), next: linkFor(nextCursor) },
     meta: { path, per_page: options.limit, next_cursor: nextCursor, prev_cursor: prevCursor },
   };
 }
 
+export function queryCursorPage<Row extends Record<string, unknown>, T>(
+  ctx: SandboxContext,
+  request: FastifyRequest,
+  options: CursorQueryOptions<Row, T>,
+): CursorResponse<T> {
+  const page = readCursorPage<Row>(ctx, request, options);
+  return { data: page.rows.map(options.mapRow), links: page.links, meta: page.meta };
+}
+
+/**
+ * The same page as `queryCursorPage`, already serialized. SQLite builds each resource's JSON
+ * (`resourceJson`), so a 100-row page costs one string per row instead of a string per column, an
+ * object per row and a JSON.stringify of the whole page — the hot path of the events list, whose
+ * throughput is a benchmark target. Send it with a JSON content type.
+ */
+export function queryCursorPageJson(ctx: SandboxContext, request: FastifyRequest, options: CursorJsonQueryOptions): string {
+  const keys = [...options.sort.map((k) => `${k.column} AS ${k.field}`), `${options.idColumn} AS ${options.idField}`];
+  const select = `${options.resourceJson} AS resource_json, ${[...new Set(keys)].join(', ')}`;
+  const page = readCursorPage<{ resource_json: string }>(ctx, request, { ...options, select });
+  return `{"data":[${page.rows.map((row) => row.resource_json).join(',')}],"links":${JSON.stringify(page.links)},"meta":${JSON.stringify(page.meta)}}`;
+}
+
 /** The one SELECT a cursor page runs (exported so tests can EXPLAIN it). */
 export function buildCursorQuery(
-  options: Pick<CursorQueryOptions<never, never>, 'from' | 'select' | 'where' | 'params' | 'sort' | 'idColumn' | 'limit'>,
+  options: Pick<CursorPageQuery, 'from' | 'select' | 'where' | 'params' | 'sort' | 'idColumn' | 'limit'>,
   cursor: CursorPayload | undefined,
 ): { sql: string; params: unknown[] } {
   const idDesc = options.sort.length > 0 ? options.sort[options.sort.length - 1]!.desc : false;
