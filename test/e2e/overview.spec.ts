@@ -88,6 +88,26 @@ test('a custom window in the URL is checked and the screen says what to fix', as
   await expect(app.page).toHaveURL(/range=7d/);
 });
 
+test('the chart reads times in the operator\'s zone setting (UTC, then local)', async ({ app }) => {
+  await seedSandboxProfile(app);
+  await app.session.call('settings:update', { language: 'en', timeDisplay: 'utc' });
+  await app.open('/overview?range=24h');
+  const overview = new OverviewPage(app.page);
+  await overview.waitForFigures();
+  // The legend's time follows the cursor: hover the middle of the plot (uPlot's cursor layer, .u-over,
+  // lies over the canvas and takes the pointer).
+  const legendTime = overview.chart.locator('.u-legend .u-series').first().locator('.u-value');
+  const plotArea = overview.chart.locator('.u-over');
+  await plotArea.hover();
+  await expect(legendTime).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/);
+
+  await app.session.call('settings:update', { timeDisplay: 'local' });
+  await app.page.reload();
+  await overview.waitForFigures();
+  await plotArea.hover();
+  await expect(legendTime).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{2}:\d{2}$/);
+});
+
 test('the console opens on the Overview', async ({ app }) => {
   await seedSandboxProfile(app);
   await app.open('/');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatRelative, formatTimestamp, fromLocalInput, isoHoursAgo, toLocalInput } from './format-time';
+import { formatAxisTicks, formatDuration, formatRelative, formatTimestamp, fromLocalInput, isoHoursAgo, toLocalInput } from './format-time';
 
 describe('formatTimestamp', () => {
   it('shows UTC with milliseconds from the platform microsecond format', () => {
@@ -55,5 +55,30 @@ describe('datetime-local inputs', () => {
     expect(toLocalInput('not a date')).toBe('');
     expect(fromLocalInput('')).toBeUndefined();
     expect(fromLocalInput('2024-13-99T99:99')).toBeUndefined();
+  });
+});
+
+describe('formatAxisTicks', () => {
+  const at = (iso: string) => Date.parse(iso) / 1000;
+
+  it('hours in 24-hour time, with the date at the first tick and where the day changes (UTC)', () => {
+    const ticks = ['2026-11-28T20:00:00Z', '2026-11-28T22:00:00Z', '2026-11-29T00:00:00Z', '2026-11-29T02:00:00Z'].map(at);
+    expect(formatAxisTicks(ticks, 7_200, 'utc', 'en')).toEqual(['20:00\n28 Nov', '22:00', '00:00\n29 Nov', '02:00']);
+    expect(formatAxisTicks(ticks, 7_200, 'utc', 'pt-BR')).toEqual(['20:00\n28 nov', '22:00', '00:00\n29 nov', '02:00']);
+  });
+
+  it('days from a one-day step', () => {
+    expect(formatAxisTicks([at('2026-11-27T00:00:00Z'), at('2026-11-28T00:00:00Z')], 86_400, 'utc', 'en')).toEqual(['27 Nov', '28 Nov']);
+  });
+
+  it('local mode shows the same instants in the machine zone', () => {
+    const ticks = [at('2026-11-28T23:00:00Z'), at('2026-11-29T01:00:00Z')];
+    const labels = formatAxisTicks(ticks, 7_200, 'local', 'en');
+    ticks.forEach((seconds, index) => {
+      const local = new Date(seconds * 1000);
+      const hhmm = `${String(local.getHours()).padStart(2, '0')}:${String(local.getMinutes()).padStart(2, '0')}`;
+      expect(labels[index]!.split('\n')[0]).toBe(hhmm);
+    });
+    expect(labels[0]).toContain(`\n${new Date(ticks[0]! * 1000).getDate()} Nov`);
   });
 });

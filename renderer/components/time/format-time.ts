@@ -37,6 +37,25 @@ export function formatRelative(iso: string | null | undefined, language: string,
   return parsed.locale(dayjsLocale(language)).from(dayjs(now));
 }
 
+/**
+ * Tick labels for a time axis (the Overview chart), in the operator's zone and language: `HH:mm`
+ * for steps under a day, with the date on a second line at the first tick and wherever the day
+ * changes; `D MMM` for steps of a day or more. uPlot's own labels are English, 12-hour and always local.
+ */
+export function formatAxisTicks(epochSeconds: readonly number[], stepSeconds: number, mode: TimeDisplay, language: string): string[] {
+  const locale = dayjsLocale(language);
+  let previousDay: string | null = null;
+  return epochSeconds.map((seconds) => {
+    const utcTime = dayjs.utc(seconds * 1000);
+    const time = (mode === 'utc' ? utcTime : utcTime.local()).locale(locale);
+    const day = time.format('YYYY-MM-DD');
+    const date = time.format('D MMM');
+    const label = stepSeconds >= 86_400 ? date : previousDay === day ? time.format('HH:mm') : `${time.format('HH:mm')}\n${date}`;
+    previousDay = day;
+    return label;
+  });
+}
+
 /** Duration of an attempt for humans: `850 ms`, `2.4 s`, `1 min 5 s`. */
 export function formatDuration(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return '';
