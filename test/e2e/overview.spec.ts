@@ -68,6 +68,20 @@ for (const language of ['en', 'pt-BR'] as const) {
       await expect(overview.byInstallation.locator(`[data-key="${topInstallation}"]`)).toContainText(`${installation.name} (${topInstallation})`);
     }
 
+    // Each card adds up to the window's failures: the groups main sent, plus one line for the rest.
+    const cards = [
+      [overview.byDriver, 'overview-by-driver', expected.failuresByDriver],
+      [overview.byInstallation, 'overview-by-installation', expected.failuresByInstallation],
+      [overview.byCode, 'overview-by-code', expected.failuresByCode],
+      [overview.topEndpoints, 'overview-top-endpoints', expected.topFailingEndpoints],
+    ] as const;
+    for (const [card, testId, groups] of cards) {
+      const rest = expected.totals.failed - groups.reduce((sum, g) => sum + g.failures, 0);
+      const line = card.getByTestId(`${testId}-rest`);
+      if (rest > 0) await expect(line).toHaveAttribute('data-failures', String(rest));
+      else await expect(line).toHaveCount(0);
+    }
+
     // The live strip shows the newest events.
     await expect(overview.lastEvents.first()).toBeVisible();
 

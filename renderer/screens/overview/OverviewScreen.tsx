@@ -105,10 +105,16 @@ function Figures({ summary, figures }: { summary: Extract<OverviewSummary, { sup
         </Grid.Col>
       </Grid>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-        <FailureBreakdown title={t('overview.byDriver')} rows={rows(figures.failuresByDriver)} testId="overview-by-driver" />
-        <FailureBreakdown title={t('overview.byInstallation')} rows={rows(figures.failuresByInstallation, installationNames)} testId="overview-by-installation" />
-        <FailureBreakdown title={t('overview.byCode')} rows={rows(figures.failuresByCode)} testId="overview-by-code" countOnly />
+        <FailureBreakdown title={t('overview.byDriver')} rows={rows(figures.failuresByDriver)} testId="overview-by-driver" totalFailures={totals.failed} />
         <FailureBreakdown
+          title={t('overview.byInstallation')}
+          rows={rows(figures.failuresByInstallation, installationNames)}
+          testId="overview-by-installation"
+          totalFailures={totals.failed}
+        />
+        <FailureBreakdown title={t('overview.byCode')} rows={rows(figures.failuresByCode)} testId="overview-by-code" totalFailures={totals.failed} countOnly />
+        <FailureBreakdown
+          totalFailures={totals.failed}
           title={t('overview.topEndpoints')}
           rows={figures.topFailingEndpoints.map((e) => ({ key: e.endpointId ?? e.url, label: e.url || (e.endpointId ?? unknown), failures: e.failures, attempts: e.attempts }))}
           testId="overview-top-endpoints"
