@@ -1,6 +1,7 @@
 // A quick tool for the export-vs-bare-loop figure of `npm run bench` without the browser and the
 // million-event seed: one process hosts a sandbox, the real main-process services (app session)
-// and the bare loop, exactly as the bench does, then alternates bare loop and export over the same
+// and the bare loop. Unlike the bench (whose sandbox runs in its own process), everything here
+// shares one thread, which is what lets it report main-thread CPU per row. It alternates bare loop and export over the same
 // rows and prints both rates and their ratio (per round, and over all rounds summed). The export
 // goes through the same `measureExport` as the bench (it reads only `app.session`, so no browser).
 //   node --import tsx test/bench/export-probe.ts      (PROBE_EVENTS=120000 PROBE_ROWS=10000 PROBE_ROUNDS=16)

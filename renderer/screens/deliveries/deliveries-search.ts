@@ -5,7 +5,6 @@ import type { DispatchesFilters } from '../../../shared/ipc/channels/events';
 import type { ReceivedWebhooksFilters } from '../../../shared/ipc/channels/webhooks';
 import { searchIsoTime, searchResponseCode, searchText } from '../../app/search-params';
 
-
 export const deliveriesSearchSchema = z.object({
   tab: z.enum(['dispatches', 'received']).optional().catch(undefined),
   // Dispatches.

@@ -10,7 +10,6 @@ export const rangePresets = ['15m', '1h', '24h', '7d', '30d'] as const;
 export type RangePreset = (typeof rangePresets)[number];
 const presetHours: Record<RangePreset, number> = { '15m': 0.25, '1h': 1, '24h': 24, '7d': 168, '30d': 720 };
 
-
 export const eventsSearchSchema = z.object({
   /** Event name (exact, as the API filters it), e.g. `order.paid`. */
   name: searchText,

@@ -13,7 +13,7 @@ export interface BreakdownRow {
 }
 
 /** Failures in groups main left out of the top list (never negative). */
-export function failuresNotShown(rows: readonly BreakdownRow[], totalFailures: number): number {
+function failuresNotShown(rows: readonly BreakdownRow[], totalFailures: number): number {
   return Math.max(0, totalFailures - rows.reduce((sum, row) => sum + row.failures, 0));
 }
 

@@ -114,10 +114,10 @@ function Figures({ summary, figures }: { summary: Extract<OverviewSummary, { sup
         />
         <FailureBreakdown title={t('overview.byCode')} rows={rows(figures.failuresByCode)} testId="overview-by-code" totalFailures={totals.failed} countOnly />
         <FailureBreakdown
-          totalFailures={totals.failed}
           title={t('overview.topEndpoints')}
           rows={figures.topFailingEndpoints.map((e) => ({ key: e.endpointId ?? e.url, label: e.url || (e.endpointId ?? unknown), failures: e.failures, attempts: e.attempts }))}
           testId="overview-top-endpoints"
+          totalFailures={totals.failed}
         />
       </SimpleGrid>
     </Stack>

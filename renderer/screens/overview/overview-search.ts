@@ -7,7 +7,6 @@ import { searchIsoTime } from '../../app/search-params';
 export const overviewRanges = ['1h', '24h', '7d', 'custom'] as const;
 export type OverviewRange = (typeof overviewRanges)[number];
 
-
 export const overviewSearchSchema = z.object({
   range: z.enum(overviewRanges).optional().catch(undefined),
   from: searchIsoTime,
