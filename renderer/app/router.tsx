@@ -4,6 +4,7 @@
 import { createHashHistory, createRoute, createRouter, redirect } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import { rootRoute } from './root-route';
+import { parseSearchAsStrings, stringifySearchAsStrings } from './search-serialization';
 import { navScreens, screens } from './screens';
 
 const indexRoute = createRoute({
@@ -17,7 +18,16 @@ const indexRoute = createRoute({
 
 export function createAppRouter(queryClient: QueryClient) {
   const routeTree = rootRoute.addChildren([indexRoute, ...screens.map((s) => s.route)]);
-  return createRouter({ routeTree, history: createHashHistory(), context: { queryClient }, defaultPreload: false, scrollRestoration: true });
+  return createRouter({
+    routeTree,
+    history: createHashHistory(),
+    context: { queryClient },
+    defaultPreload: false,
+    scrollRestoration: true,
+    // Search values stay strings (`?code=500`, not `?code=%22500%22`); see search-serialization.ts.
+    parseSearch: parseSearchAsStrings,
+    stringifySearch: stringifySearchAsStrings,
+  });
 }
 
 declare module '@tanstack/react-router' {

@@ -89,6 +89,9 @@ test('filters and sort live in the URL; the detail shows events, the settings sc
   const disabled = await drivers.rowSlugs();
   expect(disabled).toContain('tray');
   expect(disabled).toEqual([...disabled].sort().reverse());
+  // The hand-written `enabled=false` is a filter, not a string the router turned into a boolean and dropped.
+  expect(new URL(app.page.url()).hash).toContain('enabled=false');
+  for (const slug of disabled) await expect(drivers.toggle(slug)).not.toBeChecked();
 
   await app.open('/drivers');
   await drivers.open('bling');
