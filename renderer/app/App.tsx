@@ -6,10 +6,11 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { changeLanguage, resolveLanguage } from '../i18n';
 import { useAppInfo, useSettings } from '../session/session-queries';
-import { theme, useResolvedColorScheme } from '../theme/theme';
+import { buildTheme, useResolvedColorScheme } from '../theme/theme';
 import { createAppRouter } from './router';
 
 function ThemedApp({ queryClient }: { queryClient: QueryClient }) {
@@ -17,6 +18,9 @@ function ThemedApp({ queryClient }: { queryClient: QueryClient }) {
   const settings = useSettings().data?.settings;
   const locale = useAppInfo().data?.locale;
   const colorScheme = useResolvedColorScheme(settings?.theme);
+  const { t } = useTranslation();
+  const closeLabel = t('common.close');
+  const theme = useMemo(() => buildTheme(closeLabel), [closeLabel]);
 
   useEffect(() => {
     void changeLanguage(resolveLanguage(settings?.language, locale));

@@ -1,63 +1,104 @@
-// axe on the shell and the Settings screen, in both themes: no serious or critical violation.
-import AxeBuilder from '@axe-core/playwright';
+// axe on every screen, in both themes: no serious or critical violation. The demo sandbox's data
+// (and so which badges, marks and error lines a screen shows) depends on the time of day, so each
+// conditional element is brought into view on purpose rather than left to what the first rows hold.
 import { test, expect } from './fixtures';
+import type { ConsoleApp } from './fixtures';
+import { axeProblems } from './axe';
 import { SettingsPage } from './pages/SettingsPage';
 import { seedProfile, seedSandboxProfile } from './support';
 
-for (const theme of ['light', 'dark'] as const) {
+const themes = ['light', 'dark'] as const;
+
+async function openThemed(app: ConsoleApp, theme: (typeof themes)[number]) {
+  await seedSandboxProfile(app);
+  await app.session.call('settings:update', { theme });
+}
+
+for (const theme of themes) {
   test(`axe: shell and Settings (${theme}) have no serious or critical violations`, async ({ app }) => {
     await seedSandboxProfile(app);
     await seedProfile(app, { name: 'Loja Centro', baseUrl: 'https://api.integracoesinteligentes.com/v1', environment: 'production', readOnly: true });
     await app.session.call('settings:update', { theme });
     await app.open('/settings');
     await expect(new SettingsPage(app.page).tokenDescription).toBeVisible();
-    const results = await new AxeBuilder({ page: app.page }).analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-    expect(serious).toEqual([]);
+    expect(await axeProblems(app.page)).toEqual([]);
   });
 }
 
 test('axe: the production shell (red header) has no serious or critical violations', async ({ app }) => {
   await seedProfile(app, { name: 'Loja Centro', baseUrl: 'https://api.integracoesinteligentes.com/v1', environment: 'production', readOnly: true }, { activate: true });
   await app.open('/settings');
-  const results = await new AxeBuilder({ page: app.page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  expect(serious).toEqual([]);
+  expect(await axeProblems(app.page)).toEqual([]);
 });
 
 // The Events grid (virtualized, recycled rows with role=grid/row/gridcell and plain-element badges)
-// and the open event's drawer, in both themes. Which marks the first screenful shows depends on the
-// demo data and the time of day, so each conditional one is brought into view on purpose: the
-// superseded mark, and a failed attempt's red error line beside the selected row.
-for (const theme of ['light', 'dark'] as const) {
+// and the open event's drawer: the superseded mark, and a failed attempt's red error line beside
+// the selected row.
+for (const theme of themes) {
   test(`axe: the Events grid and an open event (${theme}) have no serious or critical violations`, async ({ app }) => {
-    await seedSandboxProfile(app);
-    await app.session.call('settings:update', { theme });
+    await openThemed(app, theme);
     const rows = app.page.getByTestId('event-row');
-    const check = async () => {
-      const results = await new AxeBuilder({ page: app.page }).analyze();
-      return results.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-    };
 
     await app.open('/events');
     await expect(rows.first()).toBeVisible();
-    expect(await check()).toEqual([]);
+    expect(await axeProblems(app.page)).toEqual([]);
     await rows.first().click();
     await expect(app.page.getByTestId('tab-attempts')).toBeVisible();
-    expect(await check()).toEqual([]);
+    expect(await axeProblems(app.page)).toEqual([]);
 
     await app.open('/events?superseded=true');
     await expect(app.page.getByTestId('superseded-mark').first()).toBeVisible();
-    expect(await check()).toEqual([]);
+    expect(await axeProblems(app.page)).toEqual([]);
 
     await app.open('/events?status=failed');
     await rows.first().click();
     await expect(app.page.getByTestId('attempt-error').first()).toBeVisible();
     await expect(rows.first()).toHaveAttribute('aria-selected', 'true');
-    expect(await check()).toEqual([]);
+    expect(await axeProblems(app.page)).toEqual([]);
+  });
+}
+
+// Deliveries: the dispatch log with a failed attempt open, and the received webhooks with both
+// signature badges (valid and invalid).
+for (const theme of themes) {
+  test(`axe: Deliveries, both logs and an open attempt (${theme}) have no serious or critical violations`, async ({ app }) => {
+    await openThemed(app, theme);
+    const dispatches = app.page.getByTestId('dispatch-row');
+    await app.open('/deliveries?status=failed');
+    await dispatches.first().locator('td').first().click();
+    await expect(app.page.getByTestId('attempt-error').first()).toBeVisible();
+    expect(await axeProblems(app.page)).toEqual([]);
+
+    await app.open('/deliveries?tab=received');
+    await expect(app.page.locator('[data-testid="received-row"][data-signature-valid="true"]').first()).toBeVisible();
+    await app.open('/deliveries?tab=received&received=rejected');
+    await expect(app.page.locator('[data-testid="received-row"][data-signature-valid="false"]').first()).toBeVisible();
+    expect(await axeProblems(app.page)).toEqual([]);
+  });
+}
+
+// Drivers with one open; Installations with one in error open (its red status reason); Webhooks
+// (endpoints, their health, the retry policy and its preview); the activity log.
+for (const theme of themes) {
+  test(`axe: Drivers, Installations, Webhooks and Activity (${theme}) have no serious or critical violations`, async ({ app }) => {
+    await openThemed(app, theme);
+    await app.open('/drivers');
+    await app.page.locator('[data-testid^="driver-open-"]').first().click();
+    await expect(app.page.getByTestId('driver-detail')).toBeVisible();
+    expect(await axeProblems(app.page)).toEqual([]);
+
+    await app.open('/installations?status=error');
+    await app.page.getByTestId('installation-row').first().getByRole('button').first().click();
+    await expect(app.page.getByTestId('installation-status-reason')).toBeVisible();
+    expect(await axeProblems(app.page)).toEqual([]);
+
+    await app.open('/webhooks');
+    await expect(app.page.getByTestId('endpoint-row').first()).toBeVisible();
+    await expect(app.page.getByTestId('retry-preview')).toBeVisible();
+    expect(await axeProblems(app.page)).toEqual([]);
+
+    await app.open('/activity');
+    await expect(app.page.getByTestId('activity-screen')).toBeVisible();
+    expect(await axeProblems(app.page)).toEqual([]);
   });
 }

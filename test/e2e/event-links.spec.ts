@@ -4,9 +4,8 @@
 // browser Back returning to the open event. The old behaviour — filter this list to the
 // installation's / driver's events — stays as a secondary action. A link to an endpoint that no
 // longer exists says so on the Webhooks screen. Against a real sandbox (see events-scenario.ts).
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { test, expect, type ConsoleApp } from './fixtures';
+import { axeProblems } from './axe';
 import { EventsPage } from './pages/EventsPage';
 import { DriversPage } from './pages/drivers-page';
 import { InstallationsPage } from './pages/installations-page';
@@ -27,16 +26,6 @@ test.afterAll(async () => {
 
 async function useScenarioProfile(app: ConsoleApp) {
   return (await seedSandboxProfile(app, 'Orders sandbox', scenario.sandbox)).profile;
-}
-
-/** axe's serious/critical findings inside the given parts of the page. */
-async function axeProblems(page: Page, selectors: string[]): Promise<string[]> {
-  let builder = new AxeBuilder({ page });
-  for (const selector of selectors) builder = builder.include(selector);
-  const results = await builder.analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
 }
 
 async function api<T>(method: string, path: string, body?: unknown): Promise<T> {

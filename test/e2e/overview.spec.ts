@@ -2,8 +2,8 @@
 // failure breakdowns match what main computes (overview:summary), in English and in Portuguese,
 // with a screenshot of each; a bad custom window says what to do; `/` opens the Overview; axe in both themes.
 import { mkdir } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
+import { axeProblems } from './axe';
 import type { ConsoleApp } from './fixtures';
 import { seedSandboxProfile } from './support';
 import { OverviewPage } from './pages/overview';
@@ -136,10 +136,6 @@ for (const theme of ['light', 'dark'] as const) {
     const overview = new OverviewPage(app.page);
     await overview.waitForFigures();
     await expect(overview.byCode.getByTestId('overview-by-code-row').first()).toBeVisible();
-    const results = await new AxeBuilder({ page: app.page }).analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-    expect(serious).toEqual([]);
+    expect(await axeProblems(app.page)).toEqual([]);
   });
 }

@@ -35,7 +35,7 @@ export function DriverDetail({ driver }: { driver: Driver }) {
       </Group>
       <Text size="sm" data-testid="driver-usage">
         {usage.data === undefined ? t('shell.loading') : t('drivers.detail.usage', { count: usage.data })}{' '}
-        <Anchor component={Link} to="/installations" search={{ driver: driver.id } as never} size="sm" data-testid="driver-installations-link">
+        <Anchor component={Link} to="/installations" search={{ driver: driver.id } as never} size="sm" underline="always" data-testid="driver-installations-link">
           {t('drivers.detail.seeInstallations')}
         </Anchor>
       </Text>

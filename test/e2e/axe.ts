@@ -1,0 +1,19 @@
+// axe-core's serious and critical findings, one readable line each (rule, impact, help, up to three
+// offending elements, and axe's message for the first), so a failing expect(…).toEqual([]) says what to fix.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+
+/** Serious/critical axe violations on the page, or only inside `include` selectors when given. */
+export async function axeProblems(page: Page, include: string[] = []): Promise<string[]> {
+  let builder = new AxeBuilder({ page });
+  for (const selector of include) builder = builder.include(selector);
+  const results = await builder.analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => {
+      const where = v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ');
+      // For contrast, axe's own finding names the colours and the ratio: "… of 3.84 (foreground color: #f03e3e, …)".
+      const detail = v.nodes[0]?.any[0]?.message;
+      return `${v.id} (${v.impact}): ${v.help} — ${where}${detail ? ` — first: ${detail}` : ''}`;
+    });
+}
