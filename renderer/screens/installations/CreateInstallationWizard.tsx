@@ -2,7 +2,7 @@
 // from its available_settings, then — for OAuth drivers — open the approval page and follow the
 // installation until it is active. API-key drivers are active at once, or show the server's error
 // on the key field.
-import { Alert, Button, Group, List, Loader, Modal, Radio, Stack, Stepper, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Loader, Modal, Radio, Stack, Stepper, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +26,7 @@ import {
 import { useDriversList } from '../drivers/drivers-queries';
 import { useDriverToggleAction } from '../drivers/use-driver-toggle';
 import { submitErrorsFrom, type SubmitErrors } from './installation-submit';
+import { OtherFieldErrors } from './OtherFieldErrors';
 import { useInvalidateInstallations } from './installations-queries';
 import { OAuthFollow } from './OAuthFollow';
 
@@ -185,17 +186,7 @@ export function CreateInstallationWizard({ opened, onClose }: { opened: boolean;
           />
           <SettingsForm model={model} state={form} onChange={onFormChange} showAllErrors={showAllErrors} serverErrors={errors.settings} mode="create" />
           <MetaEditor rows={meta} onChange={setMeta} />
-          {Object.keys(errors.other).length > 0 && (
-            <Alert color="red" data-testid="wizard-other-errors">
-              <List size="sm">
-                {Object.entries(errors.other).map(([key, messages]) => (
-                  <List.Item key={key}>
-                    <strong>{key}</strong>: {messages.join(' ')}
-                  </List.Item>
-                ))}
-              </List>
-            </Alert>
-          )}
+          <OtherFieldErrors errors={errors.other} testId="wizard-other-errors" />
           <ErrorAlert error={errors.general} testId="wizard-error" />
           <Group justify="space-between">
             <Button variant="default" onClick={() => setStep(0)}>

@@ -1,6 +1,6 @@
 // Edit an installation: name, meta and settings, sent as a partial PATCH. Secrets start empty with
 // "stored / not set"; an untouched (or emptied) secret is not sent, so it keeps its value.
-import { Alert, Group, List, Modal, Stack, TextInput } from '@mantine/core';
+import { Group, Modal, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -22,6 +22,7 @@ import {
   validateSettings,
 } from '../../../shared/settings-form';
 import { submitErrorsFrom, type SubmitErrors } from './installation-submit';
+import { OtherFieldErrors } from './OtherFieldErrors';
 import { useInvalidateInstallations } from './installations-queries';
 
 const noErrors: SubmitErrors = { settings: {}, name: null, other: {}, general: null };
@@ -78,17 +79,7 @@ export function EditInstallationModal({ installation, driver, onClose }: { insta
         />
         <SettingsForm model={model} state={form} onChange={setForm} showAllErrors={showAllErrors} serverErrors={errors.settings} mode="edit" />
         <MetaEditor rows={meta} onChange={setMeta} />
-        {Object.keys(errors.other).length > 0 && (
-          <Alert color="red">
-            <List size="sm">
-              {Object.entries(errors.other).map(([key, messages]) => (
-                <List.Item key={key}>
-                  <strong>{key}</strong>: {messages.join(' ')}
-                </List.Item>
-              ))}
-            </List>
-          </Alert>
-        )}
+        <OtherFieldErrors errors={errors.other} testId="edit-other-errors" />
         <ErrorAlert error={errors.general} testId="edit-error" />
         <Group justify="flex-end">
           <WriteButton type="submit" loading={update.isPending} data-testid="edit-save">
