@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { startSandbox } from '../../sandbox/server';
 import type { RunningSandbox } from '../../sandbox/server';
 import type { IpcRequest } from '../../shared/ipc/kit';
+import { clockOffsetMs, shiftedDateSource } from '../clock/browser-clock';
 import { startAppSession } from '../harness/app-session';
 import type { AppSession, AppSessionOptions } from '../harness/app-session';
 import { pageBridgeScript } from '../harness/bundle-page-bridge';
@@ -79,6 +80,8 @@ export const test = base.extend<{ app: ConsoleApp } & AppOptions, { worker: Work
     await page.exposeBinding('__iiReportCsp', (_source, violation: { directive: string; blockedURI: string; sample: string }) => {
       problems.push(`CSP violation: ${violation.directive} blocked ${violation.blockedURI || '(inline)'} ${violation.sample}`);
     });
+    // The clock sweep (test/clock/sweep.ts) shifts the test process's clock; the page follows it.
+    if (clockOffsetMs() !== 0) await page.addInitScript({ content: shiftedDateSource(clockOffsetMs()) });
     await page.addInitScript({ content: await pageBridgeScript() });
     const stopEvents = session.onEvent((name, payload) => {
       page.evaluate(([n, p]) => (window as unknown as { __iiDeliverEvent(n: string, p: unknown): void }).__iiDeliverEvent(n, p), [name, payload] as const).catch(() => {
