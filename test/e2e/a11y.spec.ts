@@ -4,6 +4,7 @@
 import { test, expect } from './fixtures';
 import type { ConsoleApp } from './fixtures';
 import { axeProblems } from './axe';
+import { InstallationsPage } from './pages/installations-page';
 import { SettingsPage } from './pages/SettingsPage';
 import { seedProfile, seedSandboxProfile } from './support';
 
@@ -100,5 +101,38 @@ for (const theme of themes) {
     await app.open('/activity');
     await expect(app.page.getByTestId('activity-screen')).toBeVisible();
     expect(await axeProblems(app.page)).toEqual([]);
+  });
+}
+
+// The forms in modals, each showing its validation errors (nothing is submitted): a new profile,
+// the create-installation wizard's settings step (Bling with custom OAuth), a new webhook endpoint.
+for (const theme of themes) {
+  test(`axe: the profile, installation and endpoint forms with their errors (${theme}) have no serious or critical violations`, async ({ app }) => {
+    await openThemed(app, theme);
+    const seeded = app.session.records.length;
+    await app.open('/settings');
+    const settings = new SettingsPage(app.page);
+    await app.page.getByTestId('add-profile').click();
+    await settings.profileForm.getByRole('button', { name: /^(Save|Salvar)$/ }).click();
+    await expect(settings.profileForm.locator('.mantine-InputWrapper-error').first()).toBeVisible();
+    expect(await axeProblems(app.page)).toEqual([]);
+
+    await app.open('/installations');
+    const installations = new InstallationsPage(app.page);
+    await installations.startCreate('bling');
+    await installations.toggleSwitch('custom_oauth_enabled');
+    await installations.submitCreate();
+    await expect(installations.settingField('oauth_settings.custom_oauth.client_id').locator('.mantine-InputWrapper-error')).toBeVisible();
+    expect(await axeProblems(app.page)).toEqual([]);
+
+    await app.open('/webhooks');
+    await app.page.getByTestId('endpoint-create').click();
+    const form = app.page.getByTestId('endpoint-form');
+    await form.getByTestId('endpoint-url').fill('not a url');
+    await form.getByTestId('endpoint-save').click();
+    await expect(form.locator('.mantine-InputWrapper-error').first()).toBeVisible();
+    expect(await axeProblems(app.page)).toEqual([]);
+    const creates = ['profiles:create', 'installations:create', 'webhooks:endpointCreate'];
+    expect(app.session.records.slice(seeded).filter((r) => r.direction === 'in' && creates.includes(r.channel))).toEqual([]);
   });
 }
