@@ -4,6 +4,7 @@
 import { test, expect } from './fixtures';
 import type { ConsoleApp } from './fixtures';
 import { axeProblems } from './axe';
+import { DriversPage } from './pages/drivers-page';
 import { InstallationsPage } from './pages/installations-page';
 import { SettingsPage } from './pages/SettingsPage';
 import { seedProfile, seedSandboxProfile } from './support';
@@ -134,5 +135,41 @@ for (const theme of themes) {
     expect(await axeProblems(app.page)).toEqual([]);
     const creates = ['profiles:create', 'installations:create', 'webhooks:endpointCreate'];
     expect(app.session.records.slice(seeded).filter((r) => r.direction === 'in' && creates.includes(r.channel))).toEqual([]);
+  });
+}
+
+// In Portuguese (longer labels, other text): a confirmation dialog, the token rotation modal, the
+// wizard's driver step, and a failed event open on the Events screen. Nothing is confirmed.
+for (const theme of themes) {
+  test(`axe: dialogs and the Events screen in pt-BR (${theme}) have no serious or critical violations`, async ({ app }) => {
+    await openThemed(app, theme);
+    await app.session.call('settings:update', { language: 'pt-BR' });
+    const seeded = app.session.records.length;
+
+    await app.open('/drivers');
+    const drivers = new DriversPage(app.page);
+    await drivers.clickToggle('bling');
+    await expect(drivers.confirmDialog.dialog.getByTestId('confirm-impact')).toBeVisible();
+    expect(await axeProblems(app.page)).toEqual([]);
+    await drivers.confirmDialog.cancel();
+
+    await app.open('/settings');
+    await app.page.getByTestId('rotate-token').click();
+    await expect(app.page.getByTestId('rotate-from-clipboard')).toBeVisible();
+    expect(await axeProblems(app.page)).toEqual([]);
+    await app.page.keyboard.press('Escape');
+
+    await app.open('/installations');
+    await app.page.getByTestId('installation-create').click();
+    await expect(app.page.getByTestId('wizard-driver-bling')).toBeVisible();
+    expect(await axeProblems(app.page)).toEqual([]);
+
+    await app.open('/events?status=failed');
+    await app.page.getByTestId('event-row').first().click();
+    await expect(app.page.getByTestId('attempt-error').first()).toBeVisible();
+    await expect(app.page.getByTestId('events-screen')).toContainText('Eventos');
+    expect(await axeProblems(app.page)).toEqual([]);
+    const writes = app.session.records.slice(seeded).filter((r) => r.direction === 'in' && /toggle|enable|disable|rotate|create/i.test(r.channel));
+    expect(writes).toEqual([]);
   });
 }
