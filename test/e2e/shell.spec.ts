@@ -1,6 +1,7 @@
 // The shell: navigation from the route registry, the active profile always visible, production
 // unmistakable, read-only lock, switching profiles, skip link, offline banner, unknown routes.
 import { test, expect } from './fixtures';
+import { axeProblems } from './axe';
 import { ShellPage } from './pages/ShellPage';
 import { seedProfile, seedSandboxProfile } from './support';
 
@@ -74,12 +75,23 @@ test('keyboard: the skip link is the first stop and moves focus to the main land
   await expect(app.page.getByRole('main')).toBeVisible();
 });
 
-test('going offline shows the banner, coming back hides it', async ({ app, context }) => {
+// Offline, the console keeps working where it can: its requests go to main over IPC, and the
+// sandbox is on loopback. (TanStack Query's default paused every request while the browser was offline.)
+test('going offline shows the banner, coming back hides it; local actions and the loopback sandbox still work', async ({ app, context }) => {
   await seedSandboxProfile(app);
   await app.open('/settings');
   const shell = new ShellPage(app.page);
   await expect(shell.offlineBanner).toHaveCount(0);
   await context.setOffline(true);
+  await expect(shell.offlineBanner).toBeVisible();
+  for (const [theme, label] of [['light', 'Light'], ['dark', 'Dark']] as const) {
+    await shell.setTheme(label);
+    await expect(app.page.locator('html')).toHaveAttribute('data-mantine-color-scheme', theme);
+    expect(await axeProblems(app.page, ['[data-testid="offline-banner"]'])).toEqual([]);
+  }
+  expect((await app.session.call('settings:get', {})).settings.theme).toBe('dark');
+  await shell.navLink('drivers').click();
+  await expect(app.page.getByTestId('driver-row-bling')).toBeVisible();
   await expect(shell.offlineBanner).toBeVisible();
   await context.setOffline(false);
   await expect(shell.offlineBanner).toHaveCount(0);
