@@ -18,9 +18,8 @@ async function openThemed(app: ConsoleApp, theme: (typeof themes)[number]) {
 
 for (const theme of themes) {
   test(`axe: shell and Settings (${theme}) have no serious or critical violations`, async ({ app }) => {
-    await seedSandboxProfile(app);
+    await openThemed(app, theme);
     await seedProfile(app, { name: 'Loja Centro', baseUrl: 'https://api.integracoesinteligentes.com/v1', environment: 'production', readOnly: true });
-    await app.session.call('settings:update', { theme });
     await app.open('/settings');
     await expect(new SettingsPage(app.page).tokenDescription).toBeVisible();
     expect(await axeProblems(app.page)).toEqual([]);

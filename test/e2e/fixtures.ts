@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { startSandbox } from '../../sandbox/server';
 import type { RunningSandbox } from '../../sandbox/server';
 import type { IpcRequest } from '../../shared/ipc/kit';
-import { clockOffsetMs, shiftedDateSource } from '../clock/browser-clock';
+import { clockOffsetMs, shiftPageClock } from '../clock/browser-clock';
 import { startAppSession } from '../harness/app-session';
 import type { AppSession, AppSessionOptions } from '../harness/app-session';
 import { pageBridgeScript } from '../harness/bundle-page-bridge';
@@ -81,7 +81,7 @@ export const test = base.extend<{ app: ConsoleApp } & AppOptions, { worker: Work
       problems.push(`CSP violation: ${violation.directive} blocked ${violation.blockedURI || '(inline)'} ${violation.sample}`);
     });
     // The clock sweep (test/clock/sweep.ts) shifts the test process's clock; the page follows it.
-    if (clockOffsetMs() !== 0) await page.addInitScript({ content: shiftedDateSource(clockOffsetMs()) });
+    if (clockOffsetMs() !== 0) await page.addInitScript(shiftPageClock, clockOffsetMs());
     await page.addInitScript({ content: await pageBridgeScript() });
     const stopEvents = session.onEvent((name, payload) => {
       page.evaluate(([n, p]) => (window as unknown as { __iiDeliverEvent(n: string, p: unknown): void }).__iiDeliverEvent(n, p), [name, payload] as const).catch(() => {
