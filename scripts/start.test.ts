@@ -1,12 +1,14 @@
-// Runs `npm start`'s script for real (without the build step) where no Electron binary exists and
-// checks it explains why and what to do, exits 1, prints no stack trace and no token.
+// Runs `npm start`'s script for real (without the build step): where no Electron binary exists and
+// none can be installed it explains why and what to do, exits 1, prints no stack trace and no token;
+// where electron's installer can fetch it (a stand-in installer here), it installs it and launches.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findElectronBinary } from './electron-binary';
+import { makeStandInElectron, standInEnv } from './stand-in-electron';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -76,4 +78,79 @@ describe('npm start without an Electron binary', () => {
       rmSync(dist, { recursive: true, force: true });
     }
   }, 150_000);
+});
+
+describe('npm start installs a missing Electron binary with the electron package\'s installer', () => {
+  const runStart = (env: NodeJS.ProcessEnv) =>
+    spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/start.ts', '--no-build', '--demo-events=0'], {
+      cwd: repoRoot,
+      env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+
+  it('binary missing, installer succeeds: its progress shows, then the installed binary is launched', () => {
+    const electron = makeStandInElectron('succeeds');
+    try {
+      const result = runStart(standInEnv(electron));
+      const output = `${result.stdout}\n${result.stderr}`;
+      expect(result.status).toBe(0);
+      expect(output).toContain(`downloading Electron 45.5.0 with the electron package's installer (${join(electron.dir, 'install.js')})`);
+      expect(output).toContain('Downloading electron-v45.5.0-linux-x64.zip: [==========] 100%'); // the installer's own progress
+      expect(output).toContain(`Electron 45.5.0 installed in`);
+      const launched = electron.launched();
+      expect(launched).toEqual({ args: ['.'], sandboxBaseUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/v1$/), hasToken: true, runAsNode: null });
+      expect(output).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
+    } finally {
+      electron.remove();
+    }
+  }, 150_000);
+
+  it('binary missing, installer fails: the explanation and the two ways out, exit 1, nothing started', () => {
+    const electron = makeStandInElectron('fails');
+    try {
+      const result = runStart(standInEnv(electron));
+      const output = `${result.stdout}\n${result.stderr}`;
+      expect(result.status).toBe(1);
+      expect(existsSync(electron.installerRan)).toBe(true);
+      expect(output).toContain('TypeError: fetch failed'); // the installer's own error stays visible
+      expect(output).toContain('Cannot start the console: the Electron binary is not installed.');
+      expect(output).toContain(`Looked for: ${join(electron.dir, 'dist', 'electron')}`);
+      expect(output).toContain(`${join(electron.dir, 'install.js')} failed (exit code 1; its error is above).`);
+      expect(output).toContain('on a machine with internet access, run `npm start`');
+      expect(output).toContain('ELECTRON_OVERRIDE_DIST_PATH');
+      expect(output).toContain('npm run sandbox');
+      expect(output).not.toContain('Sandbox listening');
+      expect(electron.launched()).toBeNull();
+    } finally {
+      electron.remove();
+    }
+  }, 90_000);
+
+  it('binary present: no installer runs, the binary is launched', () => {
+    const electron = makeStandInElectron('succeeds', { installed: true });
+    try {
+      const result = runStart(standInEnv(electron));
+      expect(result.status).toBe(0);
+      expect(existsSync(electron.installerRan)).toBe(false);
+      expect(`${result.stdout}${result.stderr}`).not.toContain('downloading Electron');
+      expect(electron.launched()).toMatchObject({ args: ['.'], hasToken: true });
+    } finally {
+      electron.remove();
+    }
+  }, 150_000);
+
+  it('ELECTRON_OVERRIDE_DIST_PATH set to a folder without Electron: the installer is not run (it cannot install there)', () => {
+    const electron = makeStandInElectron('succeeds');
+    const emptyDist = mkdtempSync(join(tmpdir(), 'ii-no-electron-'));
+    try {
+      const result = runStart({ ...standInEnv(electron), ELECTRON_OVERRIDE_DIST_PATH: emptyDist });
+      expect(result.status).toBe(1);
+      expect(existsSync(electron.installerRan)).toBe(false);
+      expect(`${result.stdout}${result.stderr}`).toContain('Installer: not run: ELECTRON_OVERRIDE_DIST_PATH is set');
+    } finally {
+      electron.remove();
+      rmSync(emptyDist, { recursive: true, force: true });
+    }
+  }, 90_000);
 });

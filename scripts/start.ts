@@ -1,7 +1,8 @@
 // `npm start`: build, start the sandbox (demo data, simulator on, free loopback port), mint a
 // token, and launch Electron with a ready "Sandbox" profile. The token reaches main only through
 // Electron's environment (session-only there) and is never printed. Where the Electron binary is
-// missing (it cannot be downloaded on these machines) it stops with a clear message, exit 1.
+// missing, electron's own installer downloads it; where that fails too (machines that reach only
+// the npm registry) it stops with a clear message, exit 1.
 // The binary is checked FIRST: building and seeding a demo sandbox (tens of seconds) is wasted
 // work when nothing can be launched.
 //   --no-build            skip `npm run build` (the tests use it)
@@ -9,7 +10,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startSandbox } from '../sandbox/server';
-import { findElectronBinary } from './electron-binary';
+import { ensureElectronBinary } from './electron-binary';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const args = new Set(process.argv.slice(2));
@@ -21,23 +22,12 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function missingBinaryMessage(looked: string): string {
-  return [
-    'Cannot start the console: the Electron binary is not installed.',
-    `  Looked for: ${looked}`,
-    '  Why: the `electron` package installs without its binary, and this machine cannot download it',
-    '  (only the npm registry and Debian packages are reachable here).',
-    '  What to do:',
-    '    - on a machine with internet access, run `npx install-electron` in this folder, or',
-    '    - set ELECTRON_OVERRIDE_DIST_PATH to a folder holding an Electron 45 build, then run `npm start` again.',
-    '  Meanwhile the API sandbox works on its own: `npm run sandbox` (and `npm run sandbox:token` for a token).',
-  ].join('\n');
-}
-
 async function main(): Promise<void> {
   if (!Number.isInteger(demoEvents) || demoEvents < 0) fail('--demo-events takes a whole number, e.g. --demo-events=1000.');
-  const electron = findElectronBinary(repoRoot);
-  if (!electron.found) fail(missingBinaryMessage(electron.looked));
+  const electron = ensureElectronBinary({ repoRoot, purpose: 'start the console', retry: 'npm start' });
+  if (!electron.ok) {
+    fail(`${electron.message}\n  Meanwhile the API sandbox works on its own: \`npm run sandbox\` (and \`npm run sandbox:token\` for a token).`);
+  }
 
   if (!args.has('--no-build')) {
     process.stdout.write('Building the console (npm run build)…\n');
