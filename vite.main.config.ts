@@ -11,7 +11,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/main', import.meta.url));
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 // Shipped as real packages (electron-builder packs `dependencies`); `conf` comes with electron-store.
-const runtimeDependencies = ['electron', 'electron-store', 'electron-log', 'conf', 'zod'];
+export const runtimeDependencies = ['electron', 'electron-store', 'electron-log', 'conf', 'zod'];
 
 function buildPreload(): Plugin {
   return {
