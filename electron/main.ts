@@ -95,9 +95,10 @@ async function start(): Promise<void> {
 function createMainWindow(current: MainServices): void {
   const saved = current.profiles.settings().windowBounds;
   const displays = screen.getAllDisplays().map((display) => display.workArea);
-  const window = new BrowserWindow(
-    mainWindowOptions({ preloadPath: join(here, 'preload.cjs'), bounds: restoreBounds(saved, displays), isPackaged: app.isPackaged }),
-  );
+  const options = mainWindowOptions({ preloadPath: join(here, 'preload.cjs'), bounds: restoreBounds(saved, displays), isPackaged: app.isPackaged });
+  // contextIsolation and sandbox are restated in a literal at the constructor, where static checks
+  // (npm run scan:electron) look for them; mainWindowOptions sets the same (window.test.ts).
+  const window = new BrowserWindow({ ...options, webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true } });
   mainWindow = window;
   const guardedSession = {
     setPermissionRequestHandler: (handler: (webContents: never, permission: string, callback: (granted: boolean) => void) => void) =>
