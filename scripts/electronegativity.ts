@@ -86,7 +86,8 @@ export function judge(findings: Finding[], accepted: AcceptedFinding[]): Verdict
 //   the check is skipped when the list cannot be fetched. But where the hosts cannot be reached,
 //   its HTTP client (got 11) retries after the caller has given up and throws "The `onCancel`
 //   handler was attached after the promise settled" from a timer, killing the scan. So its got runs
-//   without retries: an unreachable host is one quick, handled failure.
+//   without retries, and with a 10 s limit where a host drops packets instead of refusing: an
+//   unreachable host is one quick, handled failure.
 // - Its AST walks (estraverse, through estraverse-fb) throw on node types newer than their key
 //   tables, e.g. the class private fields in the React bundle ("Unknown node type
 //   ClassPrivateProperty"), and the whole file goes unscanned. The walks get estraverse's own
@@ -96,7 +97,7 @@ function loadElectronegativity(): (options: object) => Promise<unknown> {
   const from = { paths: [dirname(runnerPath)] };
   const gotPath = require.resolve('got', from);
   const got = require(gotPath) as { extend(options: object): unknown };
-  require.cache[gotPath]!.exports = got.extend({ retry: { limit: 0 } });
+  require.cache[gotPath]!.exports = got.extend({ retry: { limit: 0 }, timeout: { request: 10_000 } });
   const estraverse = require(require.resolve('estraverse', { paths: [dirname(require.resolve('estraverse-fb', from))] })) as {
     traverse: (root: unknown, visitor: object) => unknown;
   };
