@@ -1,4 +1,4 @@
-// /drivers (contract §4): list with filters/sort/page pagination, get by id or slug,
+// /drivers (docs/api-contract.md §4): list with filters/sort/page pagination, get by id or slug,
 // enable/disable (idempotent: repeating one changes nothing and returns the same driver).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SandboxContext } from '../context';

@@ -1,5 +1,5 @@
 // Replaces Fastify's own error, 404 and content-type behaviour with the API's JSON shapes
-// (contract §3): bad input is always a 4xx `{"message"}`, never a 500 and never HTML.
+// (docs/api-contract.md §3): bad input is always a 4xx `{"message"}`, never a 500 and never HTML.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parse as parseFormBody } from 'node:querystring';
 import { HttpError, sendError } from './errors';

@@ -1,4 +1,4 @@
-// /installations (contract §5): list, get, create (settings validated against the driver),
+// /installations (docs/api-contract.md §5): list, get, create (settings validated against the driver),
 // PATCH (partial; omitted secrets keep their value), disable, enable, reauthorize.
 // OAuth drivers start `pending_auth` with an `auth_url` to the sandbox's approval page;
 // API-key drivers are checked and activated at once.

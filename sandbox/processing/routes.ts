@@ -1,4 +1,4 @@
-// /processing/* (contract §6): events (list, detail, redeliver), the delivery log (dispatches) and
+// /processing/* (docs/api-contract.md §6): events (list, detail, redeliver), the delivery log (dispatches) and
 // received webhooks. Every list is keyset-paginated on (time DESC, id DESC) with an index per filter,
 // so any page costs one index seek, and rows inserted meanwhile never shift a page.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
