@@ -212,7 +212,7 @@ function redeliveryEndpoint(ctx: SandboxContext, event: { id: string; name: stri
 }
 
 /** Stored payloads are JSON objects; a hand-written broken one is shown as `{"raw": text}` instead of a 500. */
-function parseStoredPayload(text: string): Record<string, unknown> {
+export function parseStoredPayload(text: string): Record<string, unknown> {
   try {
     const value = JSON.parse(text) as unknown;
     return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : { raw: value };
