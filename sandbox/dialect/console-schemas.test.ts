@@ -2,7 +2,7 @@
 // (shared/api) take every body the dialect sends, in every paging variant. Where they do not yet,
 // the test is marked `it.fails` with the reason: the client's tolerance is fixed on the client side,
 // and these then start passing (vitest reports it, so the mark is removed there and then).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createInstallationResponseSchema,
   driverSchema,
@@ -13,24 +13,10 @@ import {
   parseSingle,
   validationErrorBodySchema,
 } from '../../shared/api';
-import type { DocsPaging } from '../context';
-import { startSandbox, type RunningSandbox } from '../server';
-import { request } from '../testing/client';
-
-function useSandbox(paging: DocsPaging) {
-  const state = { sandbox: undefined as unknown as RunningSandbox, token: '' };
-  beforeAll(async () => {
-    state.sandbox = await startSandbox({ port: 0, dialect: 'docs', demoEvents: 40, dispatch: false, paging });
-    state.token = await state.sandbox.mintToken();
-  });
-  afterAll(async () => {
-    await state.sandbox.close();
-  });
-  return (method: string, path: string, body?: unknown) => request(state.sandbox, method, path, { token: state.token, body });
-}
+import { useDocsSandbox } from './test-support';
 
 describe('the console reads the docs dialect (paging none)', () => {
-  const call = useSandbox('none');
+  const { call } = useDocsSandbox({ paging: 'none', demoEvents: 40 });
 
   it('drivers and events lists: bare lists, "full" when a page came back with `limit` items', async () => {
     const drivers = parseList(driverSchema, (await call('GET', '/drivers?limit=5')).body, { requestedLimit: 5 });
@@ -73,7 +59,7 @@ describe('the console reads the docs dialect (paging none)', () => {
 });
 
 describe('the console reads the docs dialect (paging page)', () => {
-  const call = useSandbox('page');
+  const { call } = useDocsSandbox({ paging: 'page', demoEvents: 40 });
 
   it('a length-aware page (meta.links[] is an extra field the tolerant schema keeps)', async () => {
     const parsed = parseList(eventSchema, (await call('GET', '/processing/events?limit=10&page=2')).body, { requestedLimit: 10 });
@@ -83,7 +69,7 @@ describe('the console reads the docs dialect (paging page)', () => {
 });
 
 describe('the console reads the docs dialect (paging simple)', () => {
-  const call = useSandbox('simple');
+  const { call } = useDocsSandbox({ paging: 'simple', demoEvents: 40 });
 
   // Known gap (client tolerance, docs/api-contract.md §8: a `meta` with only current_page/per_page is
   // valid): parseListPagination reads any meta with `current_page` as length-aware and requires

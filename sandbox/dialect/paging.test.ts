@@ -1,33 +1,16 @@
 // The docs dialect's paging variants (docs/api-contract.md §9), where the docs are silent: a bare list
 // whose `page` still offsets (none, the default), Laravel's length-aware and simple paginators, and a
 // server that ignores `page` altogether.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DocsPaging } from '../context';
-import { startSandbox, type RunningSandbox } from '../server';
-import { request } from '../testing/client';
+import { describe, expect, it } from 'vitest';
 import { urlWindow } from './paging';
+import { useDocsSandbox } from './test-support';
 
 type Item = { id: string };
-
-function useSandbox(paging: DocsPaging | undefined, ignorePage = false) {
-  const state = { sandbox: undefined as unknown as RunningSandbox, token: '' };
-  beforeAll(async () => {
-    state.sandbox = await startSandbox({ port: 0, dialect: 'docs', demoEvents: 60, dispatch: false, ...(paging ? { paging } : {}), ignorePage });
-    state.token = await state.sandbox.mintToken();
-  });
-  afterAll(async () => {
-    await state.sandbox.close();
-  });
-  return {
-    get: (path: string) => request(state.sandbox, 'GET', path, { token: state.token }),
-    origin: () => state.sandbox.origin,
-  };
-}
 
 const ids = (body: { data: Item[] }) => body.data.map((item) => item.id);
 
 describe('paging none (the default)', () => {
-  const { get } = useSandbox(undefined);
+  const { get } = useDocsSandbox();
 
   it('bare {data}; page offsets by limit, past the end an empty list', async () => {
     const all = ids((await get('/processing/events?limit=30')).body);
@@ -42,14 +25,14 @@ describe('paging none (the default)', () => {
 });
 
 describe('paging page (Laravel length-aware paginator)', () => {
-  const { get, origin } = useSandbox('page');
+  const { get, sandbox } = useDocsSandbox({ paging: 'page' });
 
   it('data, links and meta exactly as a JsonResource collection over ->paginate()', async () => {
     const all = (await get('/drivers?limit=100')).body.data as Item[];
     const total = all.length;
     const response = await get('/drivers?limit=5&page=2&filter[type]=webhook');
     expect(response.status).toBe(200);
-    const path = `${origin()}/drivers`;
+    const path = `${sandbox().origin}/drivers`;
     const url = (page: number) => `${path}?limit=5&filter%5Btype%5D=webhook&page=${page}`;
     const lastPage = Math.ceil(total / 5);
     expect(Object.keys(response.body)).toEqual(['data', 'links', 'meta']);
@@ -103,11 +86,11 @@ describe('paging page (Laravel length-aware paginator)', () => {
 });
 
 describe('paging simple (Laravel simple paginator)', () => {
-  const { get, origin } = useSandbox('simple');
+  const { get, sandbox } = useDocsSandbox({ paging: 'simple' });
 
   it('no total and no last_page; next only while another row exists', async () => {
     const all = ids((await get('/processing/events?limit=100')).body);
-    const path = `${origin()}/processing/events`;
+    const path = `${sandbox().origin}/processing/events`;
     const first = await get('/processing/events?limit=20');
     expect(ids(first.body)).toEqual(all.slice(0, 20));
     expect(first.body.links).toEqual({ first: `${path}?limit=20&page=1`, last: null, prev: null, next: `${path}?limit=20&page=2` });
@@ -122,8 +105,8 @@ describe('paging simple (Laravel simple paginator)', () => {
 });
 
 describe('--ignore-page', () => {
-  const none = useSandbox('none', true);
-  const page = useSandbox('page', true);
+  const none = useDocsSandbox({ paging: 'none', ignorePage: true });
+  const page = useDocsSandbox({ paging: 'page', ignorePage: true });
 
   it('every page is the first page (a bare list and a paginator alike)', async () => {
     for (const { get } of [none, page]) {
