@@ -19,6 +19,7 @@ import { registerReceiver } from './receiver/routes';
 import { registerWebhookRoutes } from './webhooks/routes';
 
 export function buildApp(ctx: SandboxContext): FastifyInstance {
+  const docsDialect = ctx.options.dialect === 'docs';
   const app = Fastify({
     logger: false,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -26,8 +27,9 @@ export function buildApp(ctx: SandboxContext): FastifyInstance {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     frameworkErrors: frameworkErrorHandler,
+    // Laravel's router trims the path's slashes: `/drivers/` is `/drivers`.
+    routerOptions: { ignoreTrailingSlash: docsDialect },
   });
-  const docsDialect = ctx.options.dialect === 'docs';
   registerConventions(app, docsDialect ? docsNotFoundHandler(ctx) : undefined);
   // Before the API scope, so injected faults hit requests ahead of rate limiting and auth.
   registerFaults(app, ctx);

@@ -341,6 +341,11 @@ describe('docs dialect', () => {
       expect(post.body).toEqual({ message: 'The POST method is not supported for route drivers. Supported methods: GET, HEAD.' });
       const remove = await request(sandbox, 'DELETE', '/processing/events/abc', { token });
       expect(remove.body.message).toBe('The DELETE method is not supported for route processing/events/abc. Supported methods: GET, HEAD.');
+      // Laravel's router trims slashes, and a GET route answers HEAD.
+      expect((await get('/drivers/')).status).toBe(200);
+      const head = await request(sandbox, 'HEAD', '/drivers', { token });
+      expect(head.status).toBe(200);
+      expect(head.text).toBe('');
       const options = await request(sandbox, 'OPTIONS', '/drivers', {});
       expect(options.status).toBe(200);
       expect(options.headers.get('allow')).toBe('GET,HEAD');
