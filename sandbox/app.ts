@@ -1,9 +1,11 @@
 // Builds the sandbox's Fastify app: conventions (errors, body limit), then the API under the
-// prefix (rate limit → auth → idempotency → route modules), then the routes outside the prefix.
+// prefix (rate limit → auth → idempotency → route modules; or the docs dialect's scope, see
+// dialect/docs-api.ts), then the routes outside the prefix.
 // Each route module adds itself with one `register…(scope, ctx)` line below.
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createAuthHook } from './auth/auth-hook';
 import type { SandboxContext } from './context';
+import { docsNotFoundHandler, registerDocsApi } from './dialect/docs-api';
 import { registerDriverRoutes } from './drivers/routes';
 import { registerFaults } from './faults/hooks';
 import { BODY_LIMIT_BYTES, frameworkErrorHandler, registerConventions } from './http/conventions';
@@ -17,6 +19,7 @@ import { registerReceiver } from './receiver/routes';
 import { registerWebhookRoutes } from './webhooks/routes';
 
 export function buildApp(ctx: SandboxContext): FastifyInstance {
+  const docsDialect = ctx.options.dialect === 'docs';
   const app = Fastify({
     logger: false,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -24,12 +27,26 @@ export function buildApp(ctx: SandboxContext): FastifyInstance {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     frameworkErrors: frameworkErrorHandler,
+    // Laravel's router trims the path's slashes: `/drivers/` is `/drivers`.
+    routerOptions: { ignoreTrailingSlash: docsDialect },
   });
-  registerConventions(app);
+  registerConventions(app, docsDialect ? docsNotFoundHandler(ctx) : undefined);
   // Before the API scope, so injected faults hit requests ahead of rate limiting and auth.
   registerFaults(app, ctx);
 
-  // The API: every route in here requires a bearer token.
+  // The API: the contract dialect (OURS + DOC) or the docs dialect (DOC only, as a Laravel backend serves it).
+  if (docsDialect) registerDocsApi(app, ctx);
+  else registerContractApi(app, ctx);
+
+  // Outside the prefix, no bearer token: the OAuth approval page and /_sandbox/* tooling.
+  registerOAuthApprovalRoutes(app, ctx);
+  registerReceiver(app, ctx);
+
+  return app;
+}
+
+/** The contract dialect: every route in here requires a bearer token. */
+function registerContractApi(app: FastifyInstance, ctx: SandboxContext): void {
   void app.register(
     async (api) => {
       api.addHook('onRequest', createRateLimitHook(ctx));
@@ -45,10 +62,4 @@ export function buildApp(ctx: SandboxContext): FastifyInstance {
     },
     { prefix: ctx.prefix },
   );
-
-  // Outside the prefix, no bearer token: the OAuth approval page and /_sandbox/* tooling.
-  registerOAuthApprovalRoutes(app, ctx);
-  registerReceiver(app, ctx);
-
-  return app;
 }

@@ -62,7 +62,7 @@ export interface BasePathDetection {
 
 /**
  * Tries `<origin>/v1`, `<origin>/api/v1`, `<origin>` on the profile's own origin (the token is
- * never sent anywhere else) and keeps the first that answers 200 (contract §2).
+ * never sent anywhere else) and keeps the first that answers 200 (docs/api-contract.md §2).
  */
 export async function detectBasePath(
   profile: { id: string; baseUrl: string },

@@ -1,4 +1,4 @@
-// The platform API, one method per endpoint of platform-contract.md, parsed with the shared
+// The platform API, one method per endpoint of docs/api-contract.md, parsed with the shared
 // schemas under the tolerance rules. Lists come back as `{items, pagination}` whichever of the
 // three shapes the server used; `iterateItems`/`iteratePages` walk them and may be stopped early.
 import type { z } from 'zod';
@@ -81,7 +81,7 @@ export class PlatformClient {
 
   /**
    * Walks every page from `query`'s start. Page lists follow `page`, cursor lists `next_cursor`,
-   * bare lists ask for the next `page` only while pages come back full (contract §8). Stopping the
+   * bare lists ask for the next `page` only while pages come back full (docs/api-contract.md §8). Stopping the
    * loop (`break`) stops the walk: no further page is requested, and with `prefetch` the one
    * already on its way is cancelled.
    *

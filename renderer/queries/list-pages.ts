@@ -1,5 +1,5 @@
 // The next page of any list answer, whichever shape the server used (page, cursor, or a bare list
-// that came back full — contract §8), for infinite queries.
+// that came back full — docs/api-contract.md §8), for infinite queries.
 import type { z } from 'zod';
 import type { paginationSchema } from '../../shared/api/ipc-lists';
 

@@ -80,7 +80,7 @@ function arrayOf<T extends z.ZodType>(item: T): z.ZodArray<T> {
 /**
  * Where a list answer says the next page is — any of the three shapes, without validating its
  * items (so a walk can ask for the next page while this one's items are checked). A bare list is
- * full when it holds `requestedLimit` items (contract §8: then "load more" is offered by page).
+ * full when it holds `requestedLimit` items (docs/api-contract.md §8: then "load more" is offered by page).
  */
 export function parseListPagination(body: unknown, options: { requestedLimit?: number | undefined } = {}): ParseResult<ListPagination> {
   if (!isPlainObject(body) || !Array.isArray(body.data)) {

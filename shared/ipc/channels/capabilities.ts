@@ -1,4 +1,4 @@
-// capabilities:* — which optional routes the active profile's server supports (contract §8), so
+// capabilities:* — which optional routes the active profile's server supports (docs/api-contract.md §8), so
 // the renderer hides actions the server lacks, with a note.
 import { z } from 'zod';
 import { op } from '../kit';
