@@ -50,7 +50,7 @@ export function csvSerializer<T>(columns: readonly CsvColumn<T>[]): RowSerialize
   };
 }
 
-/** NDJSON keeps every field, unknown ones included (contract §8: nothing dropped). */
+/** NDJSON keeps every field the export read (the events' IPC allow-list, electron/jobs/events-source.ts). */
 export function ndjsonSerializer<T>(): RowSerializer<T> {
   return {
     header: () => '',
