@@ -1,13 +1,12 @@
-// electron-log for main, with a hook that redacts anything JWT-shaped (and Bearer credentials)
-// from every message before any transport (console or file) sees it.
+// electron-log for main: configured by log-setup.ts (the redaction hook runs before any transport).
 import log from 'electron-log/main';
-import { redactValue } from '../shared/redact';
+import { configureLog } from './log-setup';
+
+export { apiLogTo } from './log-setup';
 
 export function setupLog(): typeof log {
-  log.hooks.push((message) => ({ ...message, data: message.data.map((item) => redactValue(item)) }));
-  log.transports.file.level = 'info';
-  log.transports.console.level = 'info';
-  // Uncaught errors are logged (redacted by the hook above), never shown in a raw dialog.
+  configureLog(log);
+  // Uncaught errors are logged (redacted by the hook), never shown in a raw dialog.
   log.errorHandler.startCatching({ showDialog: false });
   return log;
 }

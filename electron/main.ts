@@ -6,7 +6,7 @@ import { app, BrowserWindow, clipboard, dialog, safeStorage, screen, session, sh
 import Store from 'electron-store';
 import { channelNames, mainEvents } from '../shared/ipc/contract';
 import { pushEvent, registerIpc } from './ipc/register';
-import { setupLog } from './log';
+import { apiLogTo, setupLog } from './log';
 import { openExternalSafely } from './open-external';
 import { APP_ORIGIN } from './protocol-handler';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -83,7 +83,7 @@ async function start(): Promise<void> {
     appOrigin: APP_ORIGIN,
     openStore: ({ cwd, name }) => new Store<Record<string, unknown>>({ cwd, name }),
     confirm: confirmOpen,
-    apiLog: (entry) => log[entry.level === 'warn' ? 'warn' : 'debug']('api', entry),
+    apiLog: apiLogTo(log),
   });
   if (services.settingsStore.recovery) log.warn('Settings file was unreadable and was moved aside', services.settingsStore.recovery);
 

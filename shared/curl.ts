@@ -68,8 +68,10 @@ export function curlForApiRequest(options: {
 }
 
 /**
- * Replays one recorded delivery attempt to the receiver's endpoint, with the headers and body the
- * platform sent (signature included, so the receiver can verify it). No API token is involved.
+ * Replays one recorded delivery attempt to the receiver's endpoint, with the body the platform sent
+ * and its headers AS THE RENDERER HAS THEM: main masked every value outside a short allow-list
+ * (custom headers, the signature's HMACs — shared/api/ipc-views.ts), so the command carries `••••`
+ * there and never a credential. No API token is involved.
  */
 export function curlForDelivery(attempt: {
   url: string;

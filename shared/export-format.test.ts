@@ -20,10 +20,11 @@ describe('csvField', () => {
 
   it('gives the same answer as the plain rule (formula guard, then quote) on every short mix of special characters', () => {
     const plainRule = (text: string) => {
-      const guarded = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-      return /[",\r\n]/.test(guarded) || guarded !== guarded.trim() ? `"${guarded.replaceAll('"', '""')}"` : guarded;
+      const formula = /^[=+\-@\t\r;|＝＋－＠；｜]/.test(text);
+      const guarded = formula ? `'${text}` : text;
+      return formula || /[",\r\n]/.test(guarded) || guarded !== guarded.trim() ? `"${guarded.replaceAll('"', '""')}"` : guarded;
     };
-    const alphabet = ['a', ',', '"', '\r', '\n', '\t', ' ', '=', '+', '-', '@', '\u00a0', "'", '1'];
+    const alphabet = ['a', ',', '"', '\r', '\n', '\t', ' ', '=', '+', '-', '@', ';', '|', '＝', '｜', '\u00a0', "'", '1'];
     const texts = [''];
     for (let length = 1; length <= 3; length++) {
       for (const text of texts.filter((t) => t.length === length - 1)) for (const ch of alphabet) texts.push(text + ch);
@@ -34,8 +35,32 @@ describe('csvField', () => {
 
   it('defuses spreadsheet formulas in text cells', () => {
     expect(csvField('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
-    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
     expect(csvField(-5)).toBe('-5');
+  });
+
+  // OWASP CSV injection: every character a spreadsheet may start a formula with, ASCII and full
+  // width, gets a leading apostrophe and quotes; the same character later in the cell is harmless.
+  it.each([
+    ['=', '=1+2'],
+    ['+', '+1+2'],
+    ['-', '-1+2'],
+    ['@', '@SUM(A1)'],
+    ['tab', '\t=1+2'],
+    ['CR', '\r=1+2'],
+    [';', ';=1+2'],
+    ['|', "|calc'!A0"],
+    ['full-width =', '＝1+2'],
+    ['full-width +', '＋1+2'],
+    ['full-width -', '－1+2'],
+    ['full-width @', '＠SUM(A1)'],
+    ['full-width ;', '；=1+2'],
+    ['full-width |', '｜calc'],
+  ])('neutralises a cell starting with %s', (_name, text) => {
+    const field = csvField(text);
+    expect(field).toBe(`"'${text.replaceAll('"', '""')}"`);
+    expect(parseCsv(`${field}\r\n`)).toEqual([[`'${text}`]]);
+    expect(csvField(`a${text}`)).not.toContain("'" + text);
   });
 });
 

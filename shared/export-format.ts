@@ -10,15 +10,18 @@ export interface CsvColumn<T> {
   value: (item: T) => string | number | boolean | null | undefined;
 }
 
-// Spreadsheet apps run a cell starting with one of these as a formula ("CSV injection"). Event names
-// and payload-derived text come from third parties, so such cells get a leading apostrophe.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Spreadsheet apps run a cell starting with one of these as a formula ("CSV injection", OWASP):
+// = + - @, tab, CR, and ; | (a field separator or DDE pipe in some locales), plus the full-width
+// forms ＝ ＋ － ＠ ； ｜ that some spreadsheet apps normalise to ASCII before evaluating. Event names
+// and payload-derived text come from third parties, so such a cell gets a leading apostrophe and
+// is always quoted (OWASP's rule: prefix a single quote, then quote the cell).
+const FORMULA_START = /^[=+\-@\t\r;|\uFF1D\uFF0B\uFF0D\uFF20\uFF1B\uFF5C]/;
 // Quoted: a comma, quote, CR or LF inside, or leading/trailing white space (\s is exactly what
 // trim() removes).
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 // Either of the above (\t and \r are white space): most fields match neither, and an export calls
 // this a million times, so one test decides that the text goes out as it is.
-const NEEDS_WORK = /[",\r\n]|^[=+\-@\s]|\s$/;
+const NEEDS_WORK = /[",\r\n]|^[=+\-@\s;|\uFF1D\uFF0B\uFF0D\uFF20\uFF1B\uFF5C]|\s$/;
 
 /** One CSV field per RFC 4180: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
 export function csvField(value: string | number | boolean | null | undefined): string {
@@ -26,9 +29,9 @@ export function csvField(value: string | number | boolean | null | undefined): s
   // Numbers and booleans never need quotes, and a formula guard is for text cells only.
   if (typeof value !== 'string') return String(value);
   if (!NEEDS_WORK.test(value)) return value;
-  let text = value;
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  if (NEEDS_QUOTES.test(text)) return `"${text.replaceAll('"', '""')}"`;
+  const formula = FORMULA_START.test(value);
+  const text = formula ? `'${value}` : value;
+  if (formula || NEEDS_QUOTES.test(text)) return `"${text.replaceAll('"', '""')}"`;
   return text;
 }
 
@@ -47,7 +50,7 @@ export function csvSerializer<T>(columns: readonly CsvColumn<T>[]): RowSerialize
   };
 }
 
-/** NDJSON keeps every field, unknown ones included (docs/api-contract.md §8: nothing dropped). */
+/** NDJSON keeps every field the export read (the events' IPC allow-list, electron/jobs/events-source.ts). */
 export function ndjsonSerializer<T>(): RowSerializer<T> {
   return {
     header: () => '',

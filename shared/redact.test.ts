@@ -29,3 +29,54 @@ describe('redactValue', () => {
     expect(out.n).toBe(3);
   });
 });
+
+describe('redaction by name', () => {
+  const secrets = ['cs_live_9f8e7d6c5b4a', 'whsec_abcdef123456', 'ak_0123456789', 'pw-hunter2-xyz', 'sess=abc123', 'sig_5e5e5e5e'];
+
+  it('hides the value of a secret-named key at any depth, in arrays, whatever its case', () => {
+    const entry = {
+      method: 'GET',
+      path: '/installations/1',
+      status: 200,
+      token: secrets[0],
+      nested: { deeper: [{ Client_Secret: secrets[0] }, { 'X-Api-Key': secrets[2] }], AUTHORIZATION: `Basic ${secrets[3]}` },
+      list: [[[{ password: secrets[3], cookie: secrets[4], 'X-II-Signature': secrets[5], webhookSecret: secrets[1], api_key: secrets[2] }]]],
+    };
+    const out = redactValue(entry) as typeof entry;
+    const text = JSON.stringify(out);
+    for (const secret of secrets) expect(text).not.toContain(secret);
+    expect(out.method).toBe('GET');
+    expect(out.path).toBe('/installations/1');
+    expect(out.status).toBe(200);
+    expect(out.token).toBe(REDACTED);
+  });
+
+  it('hides key=value, key: value and JSON pairs inside text', () => {
+    const lines = [
+      `POST /oauth client_secret=${secrets[0]}&grant_type=client_credentials`,
+      `X-Api-Key: ${secrets[2]}`,
+      `headers {"Authorization":"Basic ${secrets[3]}","content-type":"application/json"}`,
+      `Set-Cookie: ${secrets[4]}; Path=/`,
+      `password = ${secrets[3]}`,
+      `api_key=${secrets[2]}, signature=${secrets[5]} secret:${secrets[1]}`,
+    ];
+    for (const line of lines) {
+      const out = redactText(line);
+      for (const secret of secrets) expect(out, line).not.toContain(secret);
+      expect(out).toContain(REDACTED);
+    }
+    expect(redactText(`grant_type=client_credentials&client_secret=${secrets[0]}`)).toBe(`grant_type=client_credentials&client_secret=${REDACTED}`);
+    expect(redactText(`Authorization: Basic ${secrets[3]}`)).toBe(`Authorization: Basic ${REDACTED}`);
+    // Ordinary pairs stay readable.
+    expect(redactText('status=200 attempt=2 path=/drivers')).toBe('status=200 attempt=2 path=/drivers');
+  });
+
+  it('walks deeper than any real log line without recursing forever, and survives cycles', () => {
+    let deep: Record<string, unknown> = { token: secrets[0], leaf: `api_key=${secrets[2]}` };
+    for (let i = 0; i < 10_000; i++) deep = { next: deep };
+    expect(JSON.stringify(redactValue(deep))).not.toContain(secrets[0]);
+    const cyclic: Record<string, unknown> = { secret: secrets[1] };
+    cyclic.self = cyclic;
+    expect(JSON.stringify(redactValue(cyclic))).not.toContain(secrets[1]);
+  });
+});

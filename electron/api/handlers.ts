@@ -2,6 +2,7 @@
 // installations/events/webhooks. MAIN merges them with `createApiHandlers(deps)` in
 // electron/services.ts. Structural deps, so this module does not wait for MAIN's types.
 import { AppError } from '../../shared/app-error';
+import type { Installation } from '../../shared/api/index';
 import type { HandlerContext, PartialHandlers } from '../ipc/handler-types';
 import type { ListQuery } from './platform-client';
 import { PlatformClient } from './platform-client';
@@ -9,6 +10,7 @@ import { CapabilityCache } from './capabilities';
 import { detectBasePath, testConnection } from './connection';
 import { idempotencyKeyFor, PlatformHttp, type ApiLogEntry, type ApiProfile, type RetryTuning, type TokenAccess } from './http';
 import { RequestScheduler } from './scheduler';
+import { SecretSettingsLookup } from './installation-secrets';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -34,6 +36,7 @@ export interface ApiService {
 interface ProfileState {
   scheduler: RequestScheduler;
   capabilities: CapabilityCache;
+  secretSettings: SecretSettingsLookup;
 }
 
 type ListInput = { filters?: Record<string, string | number | boolean | undefined> | undefined; sort?: string | undefined; page?: number | undefined; cursor?: string | undefined; limit?: number | undefined };
@@ -62,7 +65,11 @@ export function createApiService(deps: ApiHandlerDeps): ApiService {
     const key = `${profile.id}\u0000${profile.baseUrl}`;
     let state = states.get(key);
     if (!state) {
-      state = { scheduler: new RequestScheduler({ maxConcurrency: deps.maxConcurrency ?? 6 }), capabilities: new CapabilityCache() };
+      state = {
+        scheduler: new RequestScheduler({ maxConcurrency: deps.maxConcurrency ?? 6 }),
+        capabilities: new CapabilityCache(),
+        secretSettings: new SecretSettingsLookup(deps.now),
+      };
       states.set(key, state);
     }
     const http = new PlatformHttp(profile, {
@@ -74,6 +81,14 @@ export function createApiService(deps: ApiHandlerDeps): ApiService {
       ...(deps.tuning ? { tuning: deps.tuning } : {}),
     });
     return new PlatformClient(http, state.capabilities);
+  }
+
+  /** An installation answer as it may cross IPC: settings the driver types secret are null. */
+  async function installationOut(client: PlatformClient, answer: Promise<Installation>, ctx: HandlerContext): Promise<Installation> {
+    return secretSettingsFor(client).hide(client, await answer, ctx.signal);
+  }
+  function secretSettingsFor(client: PlatformClient): SecretSettingsLookup {
+    return states.get(`${client.http.profile.id}\u0000${client.http.profile.baseUrl}`)!.secretSettings;
   }
 
   async function clientFor(profileId?: string): Promise<PlatformClient> {
@@ -114,27 +129,34 @@ export function createApiService(deps: ApiHandlerDeps): ApiService {
       return client.disableDriver(input.id, keyed(client, 'drivers:disable', input.actionId, ctx));
     },
 
-    'installations:list': async (input, ctx) => (await clientFor()).listInstallations(listQuery(input), read(ctx)),
-    'installations:get': async (input, ctx) => (await clientFor()).getInstallation(input.id, read(ctx)),
+    'installations:list': async (input, ctx) => {
+      const client = await clientFor();
+      const list = await client.listInstallations(listQuery(input), read(ctx));
+      return { ...list, items: await secretSettingsFor(client).hideAll(client, list.items, ctx.signal) };
+    },
+    'installations:get': async (input, ctx) => {
+      const client = await clientFor();
+      return installationOut(client, client.getInstallation(input.id, read(ctx)), ctx);
+    },
     'installations:create': async (input, ctx) => {
       const client = await clientFor();
-      return client.createInstallation(input.body, keyed(client, 'installations:create', input.actionId, ctx));
+      return installationOut(client, client.createInstallation(input.body, keyed(client, 'installations:create', input.actionId, ctx)), ctx);
     },
     'installations:update': async (input, ctx) => {
       const client = await clientFor();
-      return client.patchInstallation(input.id, input.body, keyed(client, 'installations:update', input.actionId, ctx));
+      return installationOut(client, client.patchInstallation(input.id, input.body, keyed(client, 'installations:update', input.actionId, ctx)), ctx);
     },
     'installations:disable': async (input, ctx) => {
       const client = await clientFor();
-      return client.disableInstallation(input.id, keyed(client, 'installations:disable', input.actionId, ctx));
+      return installationOut(client, client.disableInstallation(input.id, keyed(client, 'installations:disable', input.actionId, ctx)), ctx);
     },
     'installations:enable': async (input, ctx) => {
       const client = await clientFor();
-      return client.enableInstallation(input.id, keyed(client, 'installations:enable', input.actionId, ctx));
+      return installationOut(client, client.enableInstallation(input.id, keyed(client, 'installations:enable', input.actionId, ctx)), ctx);
     },
     'installations:reauthorize': async (input, ctx) => {
       const client = await clientFor();
-      return client.reauthorizeInstallation(input.id, keyed(client, 'installations:reauthorize', input.actionId, ctx));
+      return installationOut(client, client.reauthorizeInstallation(input.id, keyed(client, 'installations:reauthorize', input.actionId, ctx)), ctx);
     },
 
     'events:list': async (input, ctx) => (await clientFor()).listEvents(listQuery(input), read(ctx)),

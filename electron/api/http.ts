@@ -5,6 +5,9 @@
 import { createHash } from 'node:crypto';
 import { AppError, isAppError } from '../../shared/app-error';
 import { baseUrlProblem, normalizeBaseUrl } from '../../shared/base-url';
+// A body larger than the profile's limit is not read: a server (or anything between) cannot make
+// main buffer an unbounded body. The API's largest answer, a page of 100 events, is a few hundred KB.
+import { DEFAULT_MAX_RESPONSE_MB } from '../../shared/ipc/channels/profiles';
 import { abortableSleep } from './abortable-sleep';
 import type { RequestScheduler } from './scheduler';
 import { tokenRejectionReason, type TokenRejection } from './token-claims';
@@ -30,7 +33,10 @@ export interface ApiProfile {
   id: string;
   baseUrl: string;
   readOnly?: boolean;
+  /** The largest response body main reads, in MB (1 MB = 2^20 bytes); default DEFAULT_MAX_RESPONSE_MB. */
+  maxResponseMb?: number | undefined;
 }
+
 
 /** What the client may log: never headers, bodies or the full URL's secrets (there are none in it). */
 export interface ApiLogEntry {
@@ -122,6 +128,42 @@ function originOf(url: URL): string {
 
 const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
 
+/** The body was larger than the profile allows; reading stopped (final, not retried). */
+class ResponseTooLarge extends Error {
+  constructor(readonly limitBytes: number) {
+    super('response too large');
+  }
+}
+
+/**
+ * Reads a body as text, never holding more than `limitBytes` of it: a `Content-Length` above the
+ * limit is refused before reading, and the bytes are counted as they stream (a chunked body has no
+ * length, and a length may lie), cancelling the stream as soon as the count passes the limit.
+ */
+async function readBoundedText(response: Response, limitBytes: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limitBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new ResponseTooLarge(limitBytes);
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let received = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > limitBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new ResponseTooLarge(limitBytes);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
 /** A fetch or body read that failed at the transport level (never carries the request's headers out). */
 class TransportFailure extends Error {
   constructor(readonly original: unknown) {
@@ -140,6 +182,7 @@ export class PlatformHttp {
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly tuning: RetryTuning;
+  private readonly maxResponseBytes: number;
 
   constructor(
     readonly profile: ApiProfile,
@@ -153,6 +196,7 @@ export class PlatformHttp {
     this.now = deps.now ?? Date.now;
     this.random = deps.random ?? Math.random;
     this.tuning = { ...defaultRetryTuning, ...deps.tuning };
+    this.maxResponseBytes = Math.round((profile.maxResponseMb ?? DEFAULT_MAX_RESPONSE_MB) * 1024 * 1024);
   }
 
   /** This profile's scheduler (its pace is shown in tests and could be in a status bar). */
@@ -282,8 +326,9 @@ export class PlatformHttp {
       });
       let text: string;
       try {
-        text = await response.text();
+        text = await readBoundedText(response, this.maxResponseBytes);
       } catch (error) {
+        if (error instanceof ResponseTooLarge) throw error;
         throw new TransportFailure(error);
       }
       return { kind: 'response', status: response.status, headers: response.headers, text, ...(tokenRejection ? { tokenRejection } : {}) };
@@ -291,6 +336,16 @@ export class PlatformHttp {
       if (request.signal?.aborted) throw cancelledError();
       if (timedOut) return { kind: 'error', error: timeoutError(info, timeoutMs), retryable: true };
       if (error instanceof TransportFailure) return { kind: 'error', error: errorFromTransport(info, error.original), retryable: true };
+      if (error instanceof ResponseTooLarge) {
+        const limitMb = Math.round((error.limitBytes / (1024 * 1024)) * 100) / 100;
+        return {
+          kind: 'error',
+          error: new AppError('response_too_large', `The answer to ${info.method} ${info.path} is larger than this profile's limit of ${limitMb} MB; it was not read.`, {
+            details: { limitMb },
+          }),
+          retryable: false,
+        };
+      }
       // Errors we raised ourselves (cross-origin redirect) or the vault's (no token) are final.
       if (isAppError(error)) return { kind: 'error', error, retryable: false };
       // Anything else (a vault bug…) is not a network problem; its text is not passed on.

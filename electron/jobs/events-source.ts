@@ -1,7 +1,8 @@
 // What the jobs need from the platform client, as a structural type: the real PlatformClient
 // satisfies it, and the jobs never see a token or an HTTP detail.
 import type { PlatformClient } from '../api/platform-client';
-import { eventSchema, type PlatformEvent } from '../../shared/api/index';
+import type { PlatformEvent } from '../../shared/api/index';
+import { eventView } from '../../shared/api/ipc-views';
 import type { EventFilter } from '../../shared/ipc/channels/jobs';
 
 export type JobsClient = Pick<PlatformClient, 'iteratePages' | 'redeliverEvent'>;
@@ -15,6 +16,8 @@ export const PAGE_LIMIT = 100;
  * export: it reads everything); without, a page is requested only when asked for (bulk redeliver
  * stops at its cap and paces itself).
  */
+// Read through the same allow-list as the events list over IPC (shared/api/ipc-views.ts): an
+// export file leaves main too, so a field a server added (an `api_key`…) must not land in it.
 export function eventPages(client: JobsClient, filters: EventFilter, signal: AbortSignal, options: { prefetch?: boolean } = {}): AsyncGenerator<{ items: PlatformEvent[] }> {
-  return client.iteratePages('/processing/events', eventSchema, { filters: { ...filters }, sort: '-created_at', limit: PAGE_LIMIT }, { signal, prefetch: options.prefetch });
+  return client.iteratePages('/processing/events', eventView, { filters: { ...filters }, sort: '-created_at', limit: PAGE_LIMIT }, { signal, prefetch: options.prefetch });
 }

@@ -125,6 +125,7 @@ export function createProfiles(deps: ProfilesDeps): Profiles {
         environment,
         readOnly: input.readOnly ?? false,
         writesUnlockedUntil: null,
+        ...(input.maxResponseMb !== undefined ? { maxResponseMb: input.maxResponseMb } : {}),
       };
       store.update((draft) => {
         draft.profiles.push(profile);
@@ -140,6 +141,7 @@ export function createProfiles(deps: ProfilesDeps): Profiles {
         if (patch.baseUrl !== undefined) draft.baseUrl = normalizeBaseUrl(patch.baseUrl);
         if (patch.color !== undefined) draft.color = patch.color;
         if (patch.environment !== undefined) draft.environment = patch.environment;
+        if (patch.maxResponseMb !== undefined) draft.maxResponseMb = patch.maxResponseMb;
         if (patch.readOnly !== undefined) {
           draft.readOnly = patch.readOnly;
           draft.writesUnlockedUntil = null;

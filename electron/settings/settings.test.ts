@@ -53,6 +53,23 @@ describe('settings file', () => {
     expect(second.profiles.get(created.id)).toMatchObject({ name: 'Prod', baseUrl: 'https://api.integracoesinteligentes.com/v1', environment: 'production' });
   });
 
+  it('keeps a profile\'s response size limit; a file written before the field existed still reads, and gets the default', async () => {
+    const first = setup();
+    const created = first.profiles.create({ name: 'Big answers', maxResponseMb: 50 });
+    const untouched = first.profiles.create({ name: 'Default' });
+    first.profiles.update({ id: untouched.id, name: 'Default still' });
+    const second = setup();
+    expect(second.profiles.get(created.id).maxResponseMb).toBe(50);
+    expect(second.profiles.get(untouched.id)).not.toHaveProperty('maxResponseMb');
+    expect(second.profiles.update({ id: created.id, maxResponseMb: 5 }).maxResponseMb).toBe(5);
+    expect(second.settings.recovery).toBeNull();
+    expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8')).schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+    for (const bad of [0, 201, 1.5, -3, Number.NaN]) {
+      expect(profileCreateSchema.safeParse({ name: 'x', maxResponseMb: bad }).success, String(bad)).toBe(false);
+      expect(profileUpdateSchema.safeParse({ id: created.id, maxResponseMb: bad }).success, String(bad)).toBe(false);
+    }
+  });
+
   it('migrates a version 1 file', async () => {
     await writeFile(
       join(dir, 'settings.json'),

@@ -30,6 +30,8 @@ export function errorText(t: TFunction, error: unknown): ErrorText {
       };
     case 'server':
       return { message: t('errors.server', { status: error.status ?? '5xx' }), fields };
+    case 'response_too_large':
+      return { message: t('errors.response_too_large', { limitMb: error.details?.limitMb ?? '?' }), fields };
     default:
       return { message: t(`errors.${error.code}`), fields };
   }

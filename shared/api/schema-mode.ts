@@ -4,15 +4,19 @@
 //    missing, and ids are opaque (a number id becomes its string). See docs/api-contract.md §8.
 //  - 'strict' (the sandbox's contract tests): the sandbox must produce exactly OURS — known enum
 //    values, every field present, no extra keys, timestamps in the documented format.
+//  - 'allowlist' (what main hands the renderer, shared/api/ipc-views.ts): read like 'tolerant',
+//    except that unknown keys are DROPPED: only fields named here ever cross IPC, so a server that
+//    adds `api_key` or `client_secret` to an object cannot push it into the untrusted renderer.
 // Types are always inferred from the tolerant schemas; the strict ones exist only to be parsed with.
 import { z } from 'zod';
 
-export type SchemaMode = 'tolerant' | 'strict';
+export type SchemaMode = 'tolerant' | 'strict' | 'allowlist';
 
-/** An object: unknown keys kept (tolerant) or refused (strict). */
+/** An object: unknown keys kept (tolerant), refused (strict) or dropped (allowlist). */
 export function resourceObject<S extends z.core.$ZodLooseShape>(mode: SchemaMode, shape: S) {
-  // The cast keeps one static type for both modes; only the runtime check differs.
-  return (mode === 'strict' ? z.strictObject(shape) : z.looseObject(shape)) as unknown as z.ZodObject<S, z.core.$loose>;
+  // The cast keeps one static type for every mode; only the runtime check differs.
+  const object = mode === 'strict' ? z.strictObject(shape) : mode === 'allowlist' ? z.object(shape) : z.looseObject(shape);
+  return object as unknown as z.ZodObject<S, z.core.$loose>;
 }
 
 /** A field the vendor's docs do not promise: optional when tolerant, required when strict. */

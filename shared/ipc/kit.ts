@@ -46,6 +46,8 @@ export const ipcErrorCodes = [
   'cancelled',
   'unsupported',
   'malformed_response',
+  /** The API's answer was larger than the profile's `maxResponseMb`; main stopped reading it. */
+  'response_too_large',
   'no_token',
   'invalid_token',
   'read_only',

@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMainServices } from '../../electron/services';
+import type { ApiLogEntry } from '../../electron/api/http';
 import type { IpcSender } from '../../electron/ipc/sender';
 import type { ChannelName, Contract } from '../../shared/ipc/contract';
 import type { InputOf, IpcResult, OutputOf } from '../../shared/ipc/kit';
@@ -30,6 +31,8 @@ export interface AppSessionOptions {
   /** Keep every IPC message in `records` (default true: specs assert on them). Benchmarks turn it off:
    *  100,000 loaded rows kept alive would weigh on the measured process. */
   record?: boolean;
+  /** Where the platform client's request log goes (main wires electron-log here; see electron/log-setup.ts). */
+  apiLog?: (entry: ApiLogEntry) => void;
 }
 
 export type AppSession = Awaited<ReturnType<typeof startAppSession>>;
@@ -56,6 +59,7 @@ export async function startAppSession(options: AppSessionOptions) {
     platform: 'linux',
     appInfo: { version: '0.0.0-e2e', platform: 'linux', locale: options.locale ?? 'en-US', isPackaged: false },
     appOrigin: options.appOrigin,
+    ...(options.apiLog ? { apiLog: options.apiLog } : {}),
   });
   const stopEvents = services.onEvent((name, payload) => record({ direction: 'event', channel: name, payload }));
 

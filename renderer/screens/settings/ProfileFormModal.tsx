@@ -1,6 +1,6 @@
 // Create or edit a profile. Validation runs as the operator types (same rules as main), and a
 // refusal from main (e.g. invalid_input with field paths) is shown under the form.
-import { Button, Checkbox, ColorInput, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, ColorInput, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
@@ -9,7 +9,7 @@ import type { Profile, ProfileEnvironment } from '../../../shared/ipc/channels/p
 import { call } from '../../bridge/ipc';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useRefreshProfiles } from '../../session/session-queries';
-import { baseUrlErrorKey, colorErrorKey, emptyProfileForm, nameErrorKey, profileColors, profileToForm } from './profile-form';
+import { baseUrlErrorKey, colorErrorKey, emptyProfileForm, maxResponseMbErrorKey, nameErrorKey, profileColors, profileToForm } from './profile-form';
 import type { ProfileFormValues } from './profile-form';
 
 const environments: ProfileEnvironment[] = ['production', 'staging', 'sandbox', 'other'];
@@ -26,12 +26,13 @@ export function ProfileFormModal({ profile, opened, onClose }: { profile: Profil
       name: (value) => errorText(nameErrorKey(value)),
       baseUrl: (value) => errorText(baseUrlErrorKey(value)),
       color: (value) => errorText(colorErrorKey(value)),
+      maxResponseMb: (value) => errorText(maxResponseMbErrorKey(value)),
     },
   });
   const save = useMutation({
     meta: { silentError: true },
     mutationFn: (values: ProfileFormValues) => {
-      const body = { ...values, name: values.name.trim(), baseUrl: values.baseUrl.trim() };
+      const body = { ...values, name: values.name.trim(), baseUrl: values.baseUrl.trim(), maxResponseMb: Number(values.maxResponseMb) };
       return profile ? call('profiles:update', { id: profile.id, ...body }) : call('profiles:create', body);
     },
     onSuccess: async (saved) => {
@@ -62,6 +63,18 @@ export function ProfileFormModal({ profile, opened, onClose }: { profile: Profil
               {...form.getInputProps('environment')}
             />
           </Group>
+          <NumberInput
+            label={t('settings.profileForm.maxResponseMb')}
+            description={t('settings.profileForm.maxResponseMbHint')}
+            min={1}
+            max={200}
+            step={1}
+            allowDecimal={false}
+            allowNegative={false}
+            suffix=" MB"
+            data-testid="profile-max-response-mb"
+            {...form.getInputProps('maxResponseMb')}
+          />
           <Checkbox label={t('settings.profileForm.readOnly')} {...form.getInputProps('readOnly', { type: 'checkbox' })} />
           <ErrorAlert error={save.error} testId="profile-form-error" />
           <Group justify="flex-end">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { baseUrlProblem } from '../../../shared/base-url';
-import { baseUrlErrorKey, colorErrorKey, nameErrorKey } from './profile-form';
+import { baseUrlErrorKey, colorErrorKey, emptyProfileForm, maxResponseMbErrorKey, nameErrorKey } from './profile-form';
 
 describe('profile form validation', () => {
   it('accepts https anywhere and http only to loopback', () => {
@@ -27,5 +27,11 @@ describe('profile form validation', () => {
     expect(nameErrorKey('Loja')).toBeNull();
     expect(colorErrorKey('#1c7ed6')).toBeNull();
     expect(colorErrorKey('red')).toBe('colorInvalid');
+  });
+
+  it('accepts a whole number of MB from 1 to 200 as the response size limit, as main does', () => {
+    for (const ok of [1, 20, 200, '35']) expect(maxResponseMbErrorKey(ok), String(ok)).toBeNull();
+    for (const bad of [0, 201, 1.5, -1, '', 'abc']) expect(maxResponseMbErrorKey(bad), String(bad)).toBe('maxResponseMbInvalid');
+    expect(emptyProfileForm().maxResponseMb).toBe(20);
   });
 });

@@ -1,7 +1,7 @@
 // drivers:* — the driver catalogue (docs/api-contract.md §4).
 import { z } from 'zod';
 import { op } from '../kit';
-import { driverSchema } from '../../api/drivers';
+import { driverView } from '../../api/ipc-views';
 import { actionIdSchema, listOutput, optionalFilterText, pageListInput, resourceIdSchema } from '../../api/ipc-lists';
 
 export const driverFiltersSchema = z
@@ -16,11 +16,11 @@ const idInput = z.object({ id: resourceIdSchema }).strict();
 const writeInput = z.object({ id: resourceIdSchema, actionId: actionIdSchema }).strict();
 
 export const driversChannels = {
-  'drivers:list': op(driversListInputSchema, listOutput(driverSchema)),
+  'drivers:list': op(driversListInputSchema, listOutput(driverView)),
   /** By id or slug. */
-  'drivers:get': op(idInput, driverSchema),
-  'drivers:enable': op(writeInput, driverSchema, { write: true }),
-  'drivers:disable': op(writeInput, driverSchema, { write: true }),
+  'drivers:get': op(idInput, driverView),
+  'drivers:enable': op(writeInput, driverView, { write: true }),
+  'drivers:disable': op(writeInput, driverView, { write: true }),
 };
 
 export const driversEvents = {};

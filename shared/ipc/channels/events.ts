@@ -1,7 +1,7 @@
 // events:* — processed events, their detail, redelivery and the delivery log (docs/api-contract.md §6).
 import { z } from 'zod';
 import { op } from '../kit';
-import { dispatchSchema, eventDetailSchema, eventSchema } from '../../api/processing';
+import { dispatchView, eventDetailView, eventView } from '../../api/ipc-views';
 import { actionIdSchema, cursorListInput, listOutput, optionalFilterText, resourceIdSchema } from '../../api/ipc-lists';
 
 const isoTime = z.string().min(1).max(64).optional();
@@ -42,17 +42,17 @@ export const dispatchesListInputSchema = cursorListInput(dispatchesFiltersSchema
 export type DispatchesListInput = z.infer<typeof dispatchesListInputSchema>;
 
 export const eventsChannels = {
-  'events:list': op(eventsListInputSchema, listOutput(eventSchema)),
+  'events:list': op(eventsListInputSchema, listOutput(eventView)),
   /** The event with its payload and every delivery attempt (newest first). */
-  'events:get': op(z.object({ id: resourceIdSchema }).strict(), eventDetailSchema),
+  'events:get': op(z.object({ id: resourceIdSchema }).strict(), eventDetailView),
   /** A new manual attempt, to `endpointId` or the event's last endpoint (optional route: `unsupported` when missing). */
   'events:redeliver': op(
     z.object({ id: resourceIdSchema, actionId: actionIdSchema, endpointId: resourceIdSchema.optional() }).strict(),
-    dispatchSchema,
+    dispatchView,
     { write: true },
   ),
   /** The delivery log (optional route). */
-  'events:dispatches': op(dispatchesListInputSchema, listOutput(dispatchSchema)),
+  'events:dispatches': op(dispatchesListInputSchema, listOutput(dispatchView)),
 };
 
 export const eventsEvents = {};

@@ -1,7 +1,8 @@
 // installations:* — a customer's connection to one driver (docs/api-contract.md §5).
 import { z } from 'zod';
 import { op } from '../kit';
-import { createInstallationBodySchema, installationSchema, patchInstallationBodySchema } from '../../api/installations';
+import { createInstallationBodySchema, patchInstallationBodySchema } from '../../api/installations';
+import { installationView } from '../../api/ipc-views';
 import { actionIdSchema, listOutput, optionalFilterText, pageListInput, resourceIdSchema } from '../../api/ipc-lists';
 
 export const installationFiltersSchema = z
@@ -21,19 +22,19 @@ const idInput = z.object({ id: resourceIdSchema }).strict();
 const writeInput = z.object({ id: resourceIdSchema, actionId: actionIdSchema }).strict();
 
 export const installationsChannels = {
-  'installations:list': op(installationsListInputSchema, listOutput(installationSchema)),
-  'installations:get': op(idInput, installationSchema),
+  'installations:list': op(installationsListInputSchema, listOutput(installationView)),
+  'installations:get': op(idInput, installationView),
   /** OAuth drivers answer `status: pending_auth` with an `auth_url` to open. */
-  'installations:create': op(z.object({ actionId: actionIdSchema, body: createInstallationBodySchema }).strict(), installationSchema, { write: true }),
+  'installations:create': op(z.object({ actionId: actionIdSchema, body: createInstallationBodySchema }).strict(), installationView, { write: true }),
   'installations:update': op(
     z.object({ id: resourceIdSchema, actionId: actionIdSchema, body: patchInstallationBodySchema }).strict(),
-    installationSchema,
+    installationView,
     { write: true },
   ),
-  'installations:disable': op(writeInput, installationSchema, { write: true }),
-  'installations:enable': op(writeInput, installationSchema, { write: true }),
+  'installations:disable': op(writeInput, installationView, { write: true }),
+  'installations:enable': op(writeInput, installationView, { write: true }),
   /** A new `auth_url`; the id stays. */
-  'installations:reauthorize': op(writeInput, installationSchema, { write: true }),
+  'installations:reauthorize': op(writeInput, installationView, { write: true }),
 };
 
 export const installationsEvents = {};

@@ -21,6 +21,13 @@ export const baseUrlSchema = z
 export const profileNameSchema = z.string().trim().min(1, 'A name is required.').max(80);
 /** A CSS hex colour; the renderer uses it for the profile badge. */
 export const profileColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1c7ed6.');
+/**
+ * The largest API answer main reads for this profile, in MB; larger ones fail with
+ * `response_too_large` (electron/api/http.ts). Absent = the default, 20 MB. Optional, so settings
+ * files written before it existed still parse (no schema version change).
+ */
+export const DEFAULT_MAX_RESPONSE_MB = 20;
+export const maxResponseMbSchema = z.number().int('Use a whole number of MB.').min(1, 'At least 1 MB.').max(200, 'At most 200 MB.');
 
 export const profileSchema = z.object({
   id: profileIdSchema,
@@ -33,6 +40,7 @@ export const profileSchema = z.object({
   writesUnlockedUntil: z.string().nullable().optional(),
   /** Exists only for this run (the `npm start` Sandbox profile); never saved. */
   ephemeral: z.boolean().optional(),
+  maxResponseMb: maxResponseMbSchema.optional(),
 });
 export type Profile = z.infer<typeof profileSchema>;
 
@@ -50,6 +58,7 @@ export const profileCreateSchema = z
     color: profileColorSchema.optional(),
     environment: environmentSchema.optional(),
     readOnly: z.boolean().optional(),
+    maxResponseMb: maxResponseMbSchema.optional(),
   })
   .strict();
 export type ProfileCreate = z.infer<typeof profileCreateSchema>;
@@ -62,6 +71,7 @@ export const profileUpdateSchema = z
     color: profileColorSchema.optional(),
     environment: environmentSchema.optional(),
     readOnly: z.boolean().optional(),
+    maxResponseMb: maxResponseMbSchema.optional(),
   })
   .strict();
 export type ProfileUpdate = z.infer<typeof profileUpdateSchema>;

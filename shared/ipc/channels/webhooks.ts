@@ -2,15 +2,12 @@
 // from providers (docs/api-contract.md §6, GET /processing/webhooks).
 import { z } from 'zod';
 import { op } from '../kit';
-import { dispatchSchema, receivedWebhookSchema } from '../../api/processing';
 import {
   createWebhookEndpointBodySchema,
   patchWebhookEndpointBodySchema,
   retryPolicyBodySchema,
-  retryPolicySchema,
-  webhookEndpointSchema,
-  webhookEndpointWithSecretSchema,
 } from '../../api/webhooks';
+import { dispatchView, receivedWebhookView, retryPolicyView, webhookEndpointView, webhookEndpointWithSecretView } from '../../api/ipc-views';
 import { actionIdSchema, cursorListInput, listOutput, optionalFilterText, pageListInput, resourceIdSchema } from '../../api/ipc-lists';
 
 export const receivedWebhooksFiltersSchema = z
@@ -33,26 +30,26 @@ const idInput = z.object({ id: resourceIdSchema }).strict();
 const writeInput = z.object({ id: resourceIdSchema, actionId: actionIdSchema }).strict();
 
 export const webhooksChannels = {
-  'webhooks:endpointsList': op(endpointsListInputSchema, listOutput(webhookEndpointSchema)),
-  'webhooks:endpointGet': op(idInput, webhookEndpointSchema),
+  'webhooks:endpointsList': op(endpointsListInputSchema, listOutput(webhookEndpointView)),
+  'webhooks:endpointGet': op(idInput, webhookEndpointView),
   /** The answer carries the signing secret, shown once. */
-  'webhooks:endpointCreate': op(z.object({ actionId: actionIdSchema, body: createWebhookEndpointBodySchema }).strict(), webhookEndpointWithSecretSchema, {
+  'webhooks:endpointCreate': op(z.object({ actionId: actionIdSchema, body: createWebhookEndpointBodySchema }).strict(), webhookEndpointWithSecretView, {
     write: true,
   }),
   'webhooks:endpointUpdate': op(
     z.object({ id: resourceIdSchema, actionId: actionIdSchema, body: patchWebhookEndpointBodySchema }).strict(),
-    webhookEndpointSchema,
+    webhookEndpointView,
     { write: true },
   ),
   'webhooks:endpointDelete': op(writeInput, z.object({ id: z.string(), deleted: z.literal(true) }), { write: true }),
   /** Sends a `ping`; answers with its dispatch (optional route). */
-  'webhooks:endpointTest': op(writeInput, dispatchSchema, { write: true }),
+  'webhooks:endpointTest': op(writeInput, dispatchView, { write: true }),
   /** New signing secret, shown once; the old one verifies for 24 h more (optional route). */
-  'webhooks:endpointRotateSecret': op(writeInput, webhookEndpointWithSecretSchema, { write: true }),
-  'webhooks:retryPolicyGet': op(z.object({}).strict(), retryPolicySchema),
-  'webhooks:retryPolicyPut': op(z.object({ actionId: actionIdSchema, body: retryPolicyBodySchema }).strict(), retryPolicySchema, { write: true }),
+  'webhooks:endpointRotateSecret': op(writeInput, webhookEndpointWithSecretView, { write: true }),
+  'webhooks:retryPolicyGet': op(z.object({}).strict(), retryPolicyView),
+  'webhooks:retryPolicyPut': op(z.object({ actionId: actionIdSchema, body: retryPolicyBodySchema }).strict(), retryPolicyView, { write: true }),
   /** Webhooks received from providers (optional route). */
-  'webhooks:received': op(receivedWebhooksListInputSchema, listOutput(receivedWebhookSchema)),
+  'webhooks:received': op(receivedWebhooksListInputSchema, listOutput(receivedWebhookView)),
 };
 
 export const webhooksEvents = {};
