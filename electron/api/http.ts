@@ -178,7 +178,8 @@ export class PlatformHttp {
     // ('//evil'), above its base path, or to another resource by dot segments ('/../', '%2e%2e').
     const basePath = this.base.pathname === '/' ? '' : this.base.pathname;
     const underBase = url.pathname === basePath || url.pathname.startsWith(`${basePath}/`);
-    if (originOf(url) !== this.origin || !underBase || url.pathname !== basePath + path) {
+    const resolvedAsWritten = url.pathname === basePath + path && !path.includes('//');
+    if (originOf(url) !== this.origin || !underBase || !resolvedAsWritten) {
       throw new AppError('invalid_input', 'Refused a request outside the profile’s base URL.', { details: { reason: 'path_outside_base' } });
     }
     for (const [key, value] of Object.entries(query ?? {})) {

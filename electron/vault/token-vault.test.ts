@@ -269,3 +269,73 @@ describe('token sources', () => {
     await expect(withTokenFromSource('env', deps().d, async () => 1)).rejects.toMatchObject({ code: 'no_token' });
   });
 });
+
+describe('TokenVault origin binding', () => {
+  it('hands the token out only for the exact origin it was imported for, and says so in the description', async () => {
+    const token = await mintTestToken();
+    const vault = vaultOn();
+    expect(await vault.importToken('p1', token, 'clipboard', { origin: 'https://API.example.com:443/v1' })).toMatchObject({ origin: ORIGIN });
+    expect(await vault.boundOrigin('p1')).toBe(ORIGIN);
+    expect(await vault.withToken('p1', 'https://api.example.com./other/path', async (t) => t === token)).toBe(true);
+    const used: string[] = [];
+    for (const other of ['https://api.example.com:8443', 'http://api.example.com', 'https://evil.example', 'https://api.example.com.evil.test', 'https://x@api.example.com', 'garbage']) {
+      await expect(vault.withToken('p1', other, async (t) => void used.push(t))).rejects.toMatchObject({ code: 'token_origin_mismatch', details: { tokenOrigin: ORIGIN } });
+    }
+    expect(used).toEqual([]);
+  });
+
+  it('checks the origin before decrypting, and also for the token kept in memory after a use', async () => {
+    let decrypts = 0;
+    const decrypt = safe.decryptStringAsync.bind(safe);
+    safe.decryptStringAsync = async (encrypted) => {
+      decrypts++;
+      return decrypt(encrypted);
+    };
+    const vault = vaultOn();
+    await vault.importToken('p1', await mintTestToken(), 'clipboard', AT);
+    await expect(vault.withToken('p1', 'https://evil.example', async () => 1)).rejects.toMatchObject({ code: 'token_origin_mismatch' });
+    expect(decrypts).toBe(0);
+    expect(await vault.withToken('p1', ORIGIN, async () => 1)).toBe(1); // now kept in memory
+    await expect(vault.withToken('p1', 'https://evil.example', async () => 1)).rejects.toMatchObject({ code: 'token_origin_mismatch' });
+  });
+
+  it('binds session-only tokens too (localhost, 127.0.0.1 and [::1] are three origins)', async () => {
+    safe.backend = 'basic_text';
+    const vault = vaultOn();
+    await vault.importToken('p1', await mintTestToken(), 'env', { origin: 'http://127.0.0.1:4010/v1' });
+    expect(await vault.withToken('p1', 'http://127.0.0.1:4010', async () => 'ok')).toBe('ok');
+    for (const other of ['http://localhost:4010', 'http://[::1]:4010', 'http://127.0.0.2:4010', 'http://127.0.0.1:4011']) {
+      await expect(vault.withToken('p1', other, async () => 'leak')).rejects.toMatchObject({ code: 'token_origin_mismatch' });
+    }
+  });
+
+  it('refuses to import or rotate for a URL with user info', async () => {
+    const vault = vaultOn();
+    await expect(vault.importToken('p1', await mintTestToken(), 'clipboard', { origin: 'https://u:p@api.example.com' })).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(await filesIn(join(dir, 'tokens'))).toEqual([]);
+  });
+
+  it('migration: a token stored without an origin is bound once to its profile origin; an unknown profile stays unusable', async () => {
+    const vault = vaultOn();
+    const token = await mintTestToken();
+    await vault.importToken('p1', token, 'clipboard', AT);
+    await vault.importToken('orphan', await mintTestToken(), 'clipboard', AT);
+    // Rewrite both description files as an older version wrote them: no origin.
+    for (const id of ['p1', 'orphan']) {
+      const path = join(dir, 'tokens', `${id}.json`);
+      const { origin: _dropped, ...legacy } = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+      await writeFile(path, JSON.stringify(legacy));
+    }
+    const restarted = vaultOn();
+    // Before the migration an unbound token is sent nowhere.
+    await expect(restarted.withToken('p1', ORIGIN, async () => 1)).rejects.toMatchObject({ code: 'token_origin_mismatch' });
+    const bound = await restarted.bindUnboundOrigins((id) => (id === 'p1' ? 'https://api.example.com/v1' : null));
+    expect(bound).toEqual(['p1']);
+    expect(await restarted.withToken('p1', ORIGIN, async (t) => t === token)).toBe(true);
+    await expect(restarted.withToken('p1', 'https://evil.example', async () => 1)).rejects.toMatchObject({ code: 'token_origin_mismatch' });
+    await expect(restarted.withToken('orphan', ORIGIN, async () => 1)).rejects.toMatchObject({ code: 'token_origin_mismatch' });
+    // Bound files are not rebound later (to whatever the profile points at then).
+    expect(await restarted.bindUnboundOrigins(() => 'https://evil.example')).toEqual(['orphan']);
+    await expect(restarted.withToken('p1', 'https://evil.example', async () => 1)).rejects.toMatchObject({ code: 'token_origin_mismatch' });
+  });
+});
