@@ -9,7 +9,7 @@ import { createMainServices } from '../../electron/services';
 import type { IpcSender } from '../../electron/ipc/sender';
 import type { ChannelName, Contract } from '../../shared/ipc/contract';
 import type { InputOf, IpcResult, OutputOf } from '../../shared/ipc/kit';
-import { createFakeClipboard, createFakeDialog, createFakeSafeStorage, createFakeShell } from './fake-electron';
+import { createFakeClipboard, createFakeConfirm, createFakeDialog, createFakeSafeStorage, createFakeShell } from './fake-electron';
 import type { FakeLinuxBackend } from './fake-electron';
 
 export interface IpcRecord {
@@ -30,6 +30,8 @@ export interface AppSessionOptions {
   /** Keep every IPC message in `records` (default true: specs assert on them). Benchmarks turn it off:
    *  100,000 loaded rows kept alive would weigh on the measured process. */
   record?: boolean;
+  /** What main's platform client fetches with (the hostile suite wraps the real fetch to watch it). */
+  fetch?: typeof fetch;
 }
 
 export type AppSession = Awaited<ReturnType<typeof startAppSession>>;
@@ -40,6 +42,7 @@ export async function startAppSession(options: AppSessionOptions) {
   const clipboard = createFakeClipboard();
   const dialog = createFakeDialog();
   const shell = createFakeShell();
+  const confirm = createFakeConfirm();
   const records: IpcRecord[] = [];
   const record = (entry: IpcRecord) => {
     if (options.record !== false) records.push(entry);
@@ -56,6 +59,8 @@ export async function startAppSession(options: AppSessionOptions) {
     platform: 'linux',
     appInfo: { version: '0.0.0-e2e', platform: 'linux', locale: options.locale ?? 'en-US', isPackaged: false },
     appOrigin: options.appOrigin,
+    confirmChange: confirm.confirm,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const stopEvents = services.onEvent((name, payload) => record({ direction: 'event', channel: name, payload }));
 
@@ -78,7 +83,7 @@ export async function startAppSession(options: AppSessionOptions) {
   return {
     services,
     userDataDir,
-    fakes: { safeStorage, clipboard, dialog, shell },
+    fakes: { safeStorage, clipboard, dialog, shell, confirm },
     env,
     records,
     dispatch,
