@@ -34,7 +34,7 @@ test('a read-only profile cannot write until unlocked for a limited time', async
 
   // Unlocking is confirmed by the operator in main's native box: Cancel there leaves it locked.
   await app.page.getByTestId('unlock-writes').click();
-  await expect(app.page.getByText('not confirmed in the system dialog')).toBeVisible();
+  await expect(app.page.getByText('not confirmed in the system dialog').first()).toBeVisible();
   await expect(app.page.getByTestId('read-only-banner')).toBeVisible();
   expect(app.session.fakes.confirm.asked.map((a) => a.kinds)).toEqual([['unlock_writes']]);
   app.session.fakes.confirm.answer(true);
