@@ -224,8 +224,12 @@ describe('ids', () => {
     await start();
     await profileWithToken();
     for (const id of ['..', '%2e%2e', '%2E%2e', '%252e', '../x', 'a\\b', '', 'x\r\nX-Evil: 1']) {
-      expect(await call('drivers:get', { id })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-      expect(await call('events:redeliver', { id: 'ok', endpointId: id, actionId: 'action-0001' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      // `fields` says the schema refused it (the path builder would too, without fields).
+      expect(await call('drivers:get', { id })).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { id: expect.any(Array) } } });
+      expect(await call('events:redeliver', { id: 'ok', endpointId: id, actionId: 'action-0001' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', fields: { endpointId: expect.any(Array) } },
+      });
     }
   });
 });
