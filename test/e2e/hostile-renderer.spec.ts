@@ -97,6 +97,7 @@ test('hostile page script cannot get the token sent anywhere but its own origin'
     `HTTP://LOCALHOST.:${port}`,
     `http://user:pass@127.0.0.1:${port}`,
   ];
+  const keptAfterSwap: string[] = [];
   for (const target of swaps) {
     const swapped = await hostile(page, 'profiles:update', { id: profile.id, baseUrl: `${target}/v1` });
     await hostile(page, 'connection:test', { profileId: profile.id });
@@ -105,7 +106,7 @@ test('hostile page script cannot get the token sent anywhere but its own origin'
     await hostile(page, 'events:list', { limit: 5 });
     if (swapped.ok) {
       // Main left the token behind with its origin; the operator puts things back for the next round.
-      expect(await app.session.call('token:describe', { profileId: profile.id })).toBeNull();
+      if ((await app.session.call('token:describe', { profileId: profile.id })) !== null) keptAfterSwap.push(target);
       await app.session.call('profiles:update', { id: profile.id, baseUrl: app.sandbox.baseUrl });
       app.session.fakes.clipboard.writeText(token);
       await app.session.call('token:importFromClipboard', { profileId: profile.id });
@@ -175,6 +176,7 @@ test('hostile page script cannot get the token sent anywhere but its own origin'
 
   expect(offOrigin(token, home), 'requests carrying the token off its origin').toBe(0);
   expect(capture.carrying(token)).toHaveLength(0);
+  expect(keptAfterSwap, 'profiles that kept their token after moving to another origin').toEqual([]);
   expect(outbound.filter((r) => r.origin !== home)).toEqual([]);
   // Every request stayed under the base path, with only the client's own headers.
   for (const request of outbound) {
