@@ -7,6 +7,7 @@ import Store from 'electron-store';
 import { channelNames, mainEvents } from '../shared/ipc/contract';
 import { pushEvent, registerIpc } from './ipc/register';
 import { apiLogTo, setupLog } from './log';
+import type { ConfirmRequest } from './native-confirm';
 import { openExternalSafely } from './open-external';
 import { APP_ORIGIN } from './protocol-handler';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -62,6 +63,22 @@ async function confirmOpen(host: string, url: string): Promise<boolean> {
   return result.response === 1;
 }
 
+/** The safety gates' native box: Cancel is the default and what Escape or closing answers. */
+async function confirmChange(request: ConfirmRequest): Promise<boolean> {
+  const options = {
+    type: 'warning' as const,
+    title: request.title,
+    buttons: [request.cancelLabel, request.confirmLabel],
+    defaultId: 0,
+    cancelId: 0,
+    noLink: true,
+    message: request.message,
+    detail: request.detail,
+  };
+  const result = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+  return result.response === 1;
+}
+
 async function start(): Promise<void> {
   // The environment is read once; the token handed over by `npm start` is not left in process.env.
   const env = { ...process.env };
@@ -84,6 +101,7 @@ async function start(): Promise<void> {
     openStore: ({ cwd, name }) => new Store<Record<string, unknown>>({ cwd, name }),
     confirm: confirmOpen,
     apiLog: apiLogTo(log),
+    confirmChange,
   });
   if (services.settingsStore.recovery) log.warn('Settings file was unreadable and was moved aside', services.settingsStore.recovery);
 

@@ -10,6 +10,7 @@ import { channelNames, contract } from '../shared/ipc/contract';
 import { createFakeSafeStorage } from '../test/support/fake-safe-storage';
 import type { DispatchSpyEntry } from './ipc/dispatcher';
 import type { IpcSender } from './ipc/sender';
+import type { NativeConfirm } from './native-confirm';
 import { createMainServices, mergeHandlers, SANDBOX_PROFILE_ID, type MainServices } from './services';
 
 const APP = 'app://console';
@@ -42,7 +43,7 @@ afterEach(async () => {
   await rm(userDataDir, { recursive: true, force: true });
 });
 
-async function start(env: Record<string, string | undefined> = {}, confirm?: () => Promise<boolean>) {
+async function start(env: Record<string, string | undefined> = {}, confirm?: () => Promise<boolean>, confirmChange?: NativeConfirm) {
   services = await createMainServices({
     userDataDir,
     safeStorage: createFakeSafeStorage(),
@@ -58,6 +59,7 @@ async function start(env: Record<string, string | undefined> = {}, confirm?: () 
     appOrigin: APP,
     spy: (entry) => spied.push(entry),
     ...(confirm ? { confirm } : {}),
+    ...(confirmChange ? { confirmChange } : {}),
   });
   services.onEvent((name, payload) => events.push([name, payload]));
   return services;
@@ -147,8 +149,9 @@ describe('createMainServices', () => {
     expect(events).toContainEqual(['session:expired', { profileId: created.data.id }]);
   });
 
-  it('refuses writes on a read-only profile until writes are unlocked', async () => {
-    await start();
+  it('refuses writes on a read-only profile until writes are unlocked (confirmed natively)', async () => {
+    let answer = false;
+    await start({}, undefined, async () => answer);
     const created = (await call('profiles:create', { name: 'Local', baseUrl: sandbox.baseUrl, environment: 'sandbox', readOnly: true })) as {
       data: { id: string };
     };
@@ -159,6 +162,10 @@ describe('createMainServices', () => {
     const drivers = (await call('drivers:list', { limit: 1 })) as { ok: true; data: { items: Array<{ id: string }> } };
     const driverId = drivers.data.items[0]!.id;
     expect(await call('drivers:disable', { id: driverId, actionId: 'action-0001' })).toMatchObject({ ok: false, error: { code: 'read_only' } });
+    // The native box said no: still read-only.
+    expect(await call('profiles:unlockWrites', { profileId: created.data.id, minutes: 5 })).toMatchObject({ ok: false, error: { code: 'not_confirmed' } });
+    expect(await call('drivers:disable', { id: driverId, actionId: 'action-0001' })).toMatchObject({ ok: false, error: { code: 'read_only' } });
+    answer = true;
     await call('profiles:unlockWrites', { profileId: created.data.id, minutes: 5 });
     const after = await call('drivers:disable', { id: driverId, actionId: 'action-0002' });
     expect(after).toMatchObject({ ok: true, data: { id: driverId } });

@@ -21,6 +21,7 @@ import type { HandlerContext, PartialHandlers } from './ipc/handler-types';
 import { trustedSenderCheck } from './ipc/sender';
 import { createJobsHandlers } from './jobs/handlers';
 import { createJobsService, type SaveDialogLike } from './jobs/jobs-service';
+import type { NativeConfirm } from './native-confirm';
 import type { ConfirmOpen, ShellLike } from './open-external';
 import { createProfiles, ENVIRONMENT_COLORS, type Profiles } from './settings/profiles';
 import { openSettingsStore, type OpenStore, type SettingsStore } from './settings/settings-store';
@@ -47,6 +48,8 @@ export interface MainServicesDeps {
   verifyToken?: VerifyToken;
   /** Native confirmation before opening an unknown https host. Without it, such links are refused. */
   confirm?: ConfirmOpen;
+  /** Native confirmation for the safety gates (docs/security.md). Without it, gated changes are refused. */
+  confirmChange?: NativeConfirm;
   now?: () => number;
   fetch?: typeof fetch;
   /** Sees every IPC payload in and result out (token-secrecy test). */
@@ -87,6 +90,9 @@ export async function createMainServices(deps: MainServicesDeps): Promise<MainSe
     now,
     onChange: (profileId) => hub.emit('profiles:changed', { profileId }),
   });
+  // Migration: tokens stored before they carried an origin are bound to their profile's origin as
+  // saved, now, before any renderer can ask for a change (docs/security.md).
+  await vault.bindUnboundOrigins((profileId) => safeGet(profiles, profileId)?.baseUrl ?? null);
 
   const warnIfExpiring = (description: TokenDescription | null) => {
     if (description?.expiringSoon && description.daysUntilExpiry !== null) {
@@ -135,6 +141,7 @@ export async function createMainServices(deps: MainServicesDeps): Promise<MainSe
       env: deps.env,
       shell: deps.shell,
       confirm: deps.confirm,
+      confirmChange: deps.confirmChange,
       verifyToken: deps.verifyToken ?? ((baseUrl, token, signal) => verifyTokenWithApi(baseUrl, token, signal, deps.fetch ? { fetch: deps.fetch } : {})),
       onTokenDescribed: warnIfExpiring,
     }),
@@ -167,7 +174,7 @@ export async function createMainServices(deps: MainServicesDeps): Promise<MainSe
       { id: SANDBOX_PROFILE_ID, name: 'Sandbox', baseUrl: sandboxUrl, color: ENVIRONMENT_COLORS.sandbox, environment: 'sandbox', readOnly: false, writesUnlockedUntil: null },
       { activate: true },
     );
-    await vault.importToken(SANDBOX_PROFILE_ID, envToken, 'env', { sessionOnlyReason: 'environment' });
+    await vault.importToken(SANDBOX_PROFILE_ID, envToken, 'env', { origin: sandboxUrl, sessionOnlyReason: 'environment' });
   }
 
   async function checkExpiringTokens() {

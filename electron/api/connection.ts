@@ -2,6 +2,7 @@
 // which the vendor documents as needing no special permission.
 import { AppError, isAppError } from '../../shared/app-error';
 import { normalizeBaseUrl } from '../../shared/base-url';
+import { sameOrigin } from '../../shared/origin';
 import type { IpcError } from '../../shared/ipc/kit';
 import { PlatformHttp, type HttpDeps, type TokenAccess } from './http';
 import { RequestScheduler } from './scheduler';
@@ -89,7 +90,13 @@ export async function detectBasePath(
  * `not_found` for a wrong base path, …) otherwise. The token is used only for this one request.
  */
 export async function verifyToken(baseUrl: string, token: string, signal?: AbortSignal, deps: { fetch?: typeof fetch; now?: () => number } = {}): Promise<void> {
-  const vault: TokenAccess = { withToken: (_profileId, use) => use(token) };
+  // Bound like a stored token: it may go only to this base URL's origin.
+  const vault: TokenAccess = {
+    withToken: (_profileId, origin, use) => {
+      if (!sameOrigin(origin, baseUrl)) throw new AppError('token_origin_mismatch', 'The token being checked is sent only to the profile’s own origin.');
+      return use(token);
+    },
+  };
   const http = new PlatformHttp(
     { id: 'token-check', baseUrl },
     { vault, scheduler: new RequestScheduler({ maxConcurrency: 1 }), ...deps },

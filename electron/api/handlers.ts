@@ -3,6 +3,7 @@
 // electron/services.ts. Structural deps, so this module does not wait for MAIN's types.
 import { AppError } from '../../shared/app-error';
 import type { Installation } from '../../shared/api/index';
+import { sameOrigin } from '../../shared/origin';
 import type { HandlerContext, PartialHandlers } from '../ipc/handler-types';
 import type { ListQuery } from './platform-client';
 import { PlatformClient } from './platform-client';
@@ -19,7 +20,8 @@ export interface ApiHandlerDeps {
     getActive(): MaybePromise<ApiProfile | null | undefined>;
     get(id: string): MaybePromise<ApiProfile | null | undefined>;
   };
-  vault: TokenAccess;
+  /** `boundOrigin`: the origin a profile's token was imported for (null without a token); not a secret. */
+  vault: TokenAccess & { boundOrigin(profileId: string): Promise<string | null> };
   fetch?: typeof fetch;
   now?: () => number;
   log?: (entry: ApiLogEntry) => void;
@@ -106,8 +108,16 @@ export function createApiService(deps: ApiHandlerDeps): ApiService {
     'connection:test': async (input, ctx) => testConnection((await clientFor(input.profileId)).http, ctx.signal, deps.now),
     'connection:detectBasePath': async (input, ctx) => {
       const profile = await resolveProfile(input.profileId);
+      // Only the token's own origin is ever probed. (Without a token nothing is sent at all: the
+      // vault refuses before the first fetch.)
+      const bound = await deps.vault.boundOrigin(profile.id);
+      if (bound !== null && !sameOrigin(bound, profile.baseUrl)) {
+        throw new AppError('token_origin_mismatch', `This profile's token belongs to ${bound}; its base URL points elsewhere, so nothing was probed.`, {
+          details: { reason: 'origin_mismatch', tokenOrigin: bound },
+        });
+      }
       return detectBasePath(
-        profile,
+        { id: profile.id, baseUrl: bound ?? profile.baseUrl },
         { vault: deps.vault, ...(deps.fetch ? { fetch: deps.fetch } : {}), ...(deps.now ? { now: deps.now } : {}), ...(deps.log ? { log: deps.log } : {}) },
         ctx.signal,
       );

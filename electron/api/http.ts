@@ -8,6 +8,7 @@ import { baseUrlProblem, normalizeBaseUrl } from '../../shared/base-url';
 // A body larger than the profile's limit is not read: a server (or anything between) cannot make
 // main buffer an unbounded body. The API's largest answer, a page of 100 events, is a few hundred KB.
 import { DEFAULT_MAX_RESPONSE_MB } from '../../shared/ipc/channels/profiles';
+import { resourceIdProblem } from '../../shared/resource-id';
 import { abortableSleep } from './abortable-sleep';
 import type { RequestScheduler } from './scheduler';
 import { tokenRejectionReason, type TokenRejection } from './token-claims';
@@ -24,9 +25,9 @@ import {
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | null | undefined;
 
-/** Structural: MAIN's TokenVault satisfies it. */
+/** Structural: MAIN's TokenVault satisfies it. `origin` is where the request goes; the vault refuses any other than the token's. */
 export interface TokenAccess {
-  withToken<T>(profileId: string, use: (token: string) => Promise<T>): Promise<T>;
+  withToken<T>(profileId: string, origin: string, use: (token: string) => Promise<T>): Promise<T>;
 }
 
 export interface ApiProfile {
@@ -108,8 +109,13 @@ export interface ApiResponse {
   body: unknown;
 }
 
-/** Encodes one id for a path segment: ids are opaque and may contain anything. */
+/**
+ * Encodes one id for a path segment. Ids are opaque, but never a dot segment, a separator or a
+ * line break, however encoded (shared/resource-id.ts): such an id would point at another resource.
+ */
 export function pathId(id: string): string {
+  const problem = resourceIdProblem(id);
+  if (problem) throw new AppError('invalid_input', `Refused an id that could change the request's path: ${problem}`, { details: { reason: 'unsafe_id' } });
   return encodeURIComponent(id);
 }
 
@@ -212,8 +218,14 @@ export class PlatformHttp {
   buildUrl(path: string, query?: Record<string, QueryValue>): URL {
     if (!path.startsWith('/')) throw new Error(`API paths start with '/': ${path}`);
     const url = new URL(this.baseUrl + path);
-    // A path can never move the request off the profile's origin ('//evil' or '/../' tricks).
-    if (originOf(url) !== this.origin) throw new AppError('invalid_input', 'Refused a request outside the profile’s base URL.');
+    // Checked after resolution: a path can never move the request off the profile's origin
+    // ('//evil'), above its base path, or to another resource by dot segments ('/../', '%2e%2e').
+    const basePath = this.base.pathname === '/' ? '' : this.base.pathname;
+    const underBase = url.pathname === basePath || url.pathname.startsWith(`${basePath}/`);
+    const resolvedAsWritten = url.pathname === basePath + path && !path.includes('//');
+    if (originOf(url) !== this.origin || !underBase || !resolvedAsWritten) {
+      throw new AppError('invalid_input', 'Refused a request outside the profile’s base URL.', { details: { reason: 'path_outside_base' } });
+    }
     for (const [key, value] of Object.entries(query ?? {})) {
       if (value === undefined || value === null || value === '') continue;
       url.searchParams.set(key, String(value));
@@ -318,7 +330,7 @@ export class PlatformHttp {
     }
     if (request.idempotencyKey !== undefined) headers['Idempotency-Key'] = request.idempotencyKey;
     try {
-      const { response, tokenRejection } = await this.deps.vault.withToken(this.profile.id, async (token) => {
+      const { response, tokenRejection } = await this.deps.vault.withToken(this.profile.id, originOf(url), async (token) => {
         const response = await this.fetchFollowingSameOrigin(url, request.method, headers, body, token, signal);
         // Only the verdict leaves this scope, never the token or its claims.
         const rejection = response.status === 401 ? tokenRejectionReason(token, this.now()) : undefined;

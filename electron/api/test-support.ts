@@ -17,7 +17,11 @@ export class MemoryVault implements TokenAccess {
   remove(profileId: string): void {
     this.tokens.delete(profileId);
   }
-  async withToken<T>(profileId: string, use: (token: string) => Promise<T>): Promise<T> {
+  /** The client tests do not bind origins (the TokenVault's own tests do). */
+  async boundOrigin(_profileId: string): Promise<string | null> {
+    return null;
+  }
+  async withToken<T>(profileId: string, _origin: string, use: (token: string) => Promise<T>): Promise<T> {
     const token = this.tokens.get(profileId);
     // The same answer MAIN's TokenVault gives.
     if (token === undefined) throw new AppError('no_token', 'This profile has no API token yet.');

@@ -1,10 +1,13 @@
 // Handlers for the namespaces main itself owns: app, settings, profiles, token, shell.
-// Each is a few lines over the services; the rules live in the services.
+// Each is a few lines over the services; the rules live in the services. The safety gates
+// (electron/native-confirm.ts) and the token's origin binding are applied here, in main.
 import { AppError } from '../../shared/app-error';
+import { sameOrigin } from '../../shared/origin';
 import type { AppInfo } from '../../shared/ipc/channels/app';
 import type { TokenDescription, TokenSource } from '../../shared/ipc/channels/token';
 import type { HandlerMap } from '../ipc/handler-types';
 import type { Contract } from '../../shared/ipc/contract';
+import { gatesForUpdate, requireConfirmation, unlockConfirmation, updateConfirmation, type NativeConfirm } from '../native-confirm';
 import { DASHBOARD_URLS, openExternalSafely, type ConfirmOpen, type ShellLike } from '../open-external';
 import type { Profiles } from '../settings/profiles';
 import type { SettingsStore } from '../settings/settings-store';
@@ -20,6 +23,8 @@ export interface MainHandlerDeps extends TokenSourceDeps {
   vault: TokenVault;
   shell: ShellLike;
   confirm?: ConfirmOpen | undefined;
+  /** The native message box for the safety gates. Without it, every gated change is refused. */
+  confirmChange?: NativeConfirm | undefined;
   verifyToken?: VerifyToken | undefined;
   /** Push `token:expiring` when a freshly imported token is close to its end. */
   onTokenDescribed?: (description: TokenDescription) => void;
@@ -45,8 +50,9 @@ export function createMainHandlers(deps: MainHandlerDeps): MainHandlers {
   };
 
   const importFrom = async (profileId: string, source: TokenSource) => {
-    profiles.get(profileId); // not_found before touching the clipboard or opening a dialog
-    const description = await withTokenFromSource(source, deps, (raw) => vault.importToken(profileId, raw, source));
+    const profile = profiles.get(profileId); // not_found before touching the clipboard or opening a dialog
+    // The token is bound to this profile's origin as it is now; it is never sent anywhere else.
+    const description = await withTokenFromSource(source, deps, (raw) => vault.importToken(profileId, raw, source, { origin: profile.baseUrl }));
     return description ? imported(description) : null;
   };
 
@@ -61,13 +67,31 @@ export function createMainHandlers(deps: MainHandlerDeps): MainHandlers {
 
     'profiles:list': () => profiles.list(),
     'profiles:create': async (input) => profiles.create(input),
-    'profiles:update': async (input) => profiles.update(input),
+    'profiles:update': async (input) => {
+      const current = profiles.get(input.id);
+      const gates = gatesForUpdate(current, input);
+      if (gates.length > 0) await requireConfirmation(deps.confirmChange, updateConfirmation(current, input, gates));
+      const updated = profiles.update(input);
+      // A token belongs to one origin: pointing the profile at another one leaves it behind (the
+      // vault would refuse to send it there anyway). The path may change freely.
+      const bound = await vault.boundOrigin(updated.id);
+      if (bound !== null && !sameOrigin(bound, updated.baseUrl)) {
+        await vault.remove(updated.id);
+        profiles.changed(updated.id);
+      }
+      return updated;
+    },
     'profiles:remove': async ({ id }) => {
       await profiles.remove(id);
       return { id };
     },
     'profiles:activate': async ({ id }) => profiles.activate(id),
-    'profiles:unlockWrites': async ({ profileId, minutes }) => profiles.unlockWrites(profileId, minutes),
+    'profiles:unlockWrites': async ({ profileId, minutes }) => {
+      const profile = profiles.get(profileId);
+      // Locking again (0) is always allowed; opening a read-only profile needs the operator.
+      if (minutes > 0 && profile.readOnly) await requireConfirmation(deps.confirmChange, unlockConfirmation(profile, minutes));
+      return profiles.unlockWrites(profileId, minutes);
+    },
 
     'token:importFromClipboard': async ({ profileId }) => (await importFrom(profileId, 'clipboard'))!,
     'token:importFromFile': ({ profileId }) => importFrom(profileId, 'file'),
@@ -81,7 +105,7 @@ export function createMainHandlers(deps: MainHandlerDeps): MainHandlers {
       const verify = deps.verifyToken;
       if (!verify) throw new AppError('unsupported', 'Rotation needs the API client to verify the new token first.');
       const result = await withTokenFromSource(source, deps, (raw) =>
-        vault.rotate(profileId, raw, source, (token) => verify(profile.baseUrl, token, ctx.signal)),
+        vault.rotate(profileId, raw, source, (token) => verify(profile.baseUrl, token, ctx.signal), { origin: profile.baseUrl }),
       );
       if (!result) return null;
       imported(result.description);

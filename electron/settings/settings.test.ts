@@ -97,7 +97,7 @@ describe('settings file', () => {
       const token = await mintTestToken();
       const before = setup();
       const profile = before.profiles.create({ name: 'Prod' });
-      await before.vault.importToken(profile.id, token, 'clipboard');
+      await before.vault.importToken(profile.id, token, 'clipboard', { origin: profile.baseUrl });
       await writeFile(join(dir, 'settings.json'), content);
 
       const fixedNow = Date.parse('2026-11-29T08:00:00.000Z');
@@ -109,7 +109,7 @@ describe('settings file', () => {
       expect(after.profiles.settings().theme).toBe('system');
       expect((await after.profiles.list()).profiles).toEqual([]);
       expect((await readdir(join(dir, 'tokens'))).sort()).toEqual([`${profile.id}.bin`, `${profile.id}.json`]);
-      expect(await after.vault.withToken(profile.id, async (t) => t === token)).toBe(true);
+      expect(await after.vault.withToken(profile.id, profile.baseUrl, async (t) => t === token)).toBe(true);
     });
   }
 });
@@ -124,7 +124,7 @@ describe('profiles', () => {
     profiles.activate(b.id);
     expect(profiles.active()?.id).toBe(b.id);
     expect(profiles.update({ id: b.id, name: 'Local sandbox' }).name).toBe('Local sandbox');
-    await vault.importToken(b.id, await mintTestToken(), 'clipboard');
+    await vault.importToken(b.id, await mintTestToken(), 'clipboard', { origin: b.baseUrl });
     const listed = await profiles.list();
     expect(listed.activeId).toBe(b.id);
     expect(listed.profiles.find((p) => p.id === b.id)?.token?.storage).toBe('keychain');

@@ -3,11 +3,15 @@
 // enough (Linux basic_text, no keychain) or the token came from `npm start`, in memory for this
 // session only. `withToken` is the only way to reach a token, and only the API client calls it.
 // Beside each ciphertext a `<profileId>.json` holds the non-secret description (last 4 characters,
-// claims, source) so describing a token never decrypts it.
-import { readFile } from 'node:fs/promises';
+// claims, source) so describing a token never decrypts it, and the exact origin the token was
+// imported for: `withToken` hands the token out only for a request to that origin
+// (docs/security.md). Files written before the origin existed are bound once, at start-up, to
+// their profile's origin then (`bindUnboundOrigins`).
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/app-error';
+import { canonicalOrigin, originProblem } from '../../shared/origin';
 import {
   tokenClaimsSchema,
   tokenSourceSchema,
@@ -38,6 +42,8 @@ export interface TokenVaultOptions {
 export const RECENT_TOKEN_MS = 5_000;
 
 export interface ImportOptions {
+  /** The origin (scheme, host, port) of the profile the token is imported for; the only one it is ever sent to. */
+  origin: string;
   /** Keep in memory even if the keychain is available (the `npm start` Sandbox token). */
   sessionOnlyReason?: SessionOnlyReason;
 }
@@ -48,6 +54,8 @@ const metaSchema = z.object({
   importedAt: z.string(),
   last4: z.string().max(4),
   claims: tokenClaimsSchema,
+  /** Canonical origin (shared/origin.ts). Absent only in files written before it existed. */
+  origin: z.string().optional(),
 });
 type TokenMeta = z.infer<typeof metaSchema>;
 
@@ -60,15 +68,28 @@ interface SessionEntry {
 const PROFILE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export interface TokenVault {
-  importToken(profileId: string, rawToken: string, source: TokenSource, options?: ImportOptions): Promise<TokenDescription>;
-  withToken<T>(profileId: string, fn: (token: string) => Promise<T>): Promise<T>;
+  importToken(profileId: string, rawToken: string, source: TokenSource, options: ImportOptions): Promise<TokenDescription>;
+  /**
+   * Runs `fn` with the token for a request to `origin`; refuses (`token_origin_mismatch`) unless
+   * that is exactly the origin the token was imported for.
+   */
+  withToken<T>(profileId: string, origin: string, fn: (token: string) => Promise<T>): Promise<T>;
   describe(profileId: string): Promise<TokenDescription | null>;
+  /** The origin the profile's token is bound to, or null without a token. Not a secret. */
+  boundOrigin(profileId: string): Promise<string | null>;
   rotate(
     profileId: string,
     rawToken: string,
     source: TokenSource,
     verify: (token: string) => Promise<void>,
+    options: { origin: string },
   ): Promise<{ description: TokenDescription; previousLast4: string | null }>;
+  /**
+   * Migration: a token stored before tokens carried an origin is bound to `originFor(profileId)`
+   * (its profile's base URL as saved). Runs at start-up, before the renderer can change a profile.
+   * Returns the profiles it bound.
+   */
+  bindUnboundOrigins(originFor: (profileId: string) => string | null): Promise<string[]>;
   remove(profileId: string): Promise<boolean>;
   /** Forgets every session-only token (app quit). */
   clearSession(): void;
@@ -81,7 +102,7 @@ export function createTokenVault(options: TokenVaultOptions): TokenVault {
   // One operation per profile at a time, so an import and a remove cannot interleave on disk.
   const queues = new Map<string, Promise<unknown>>();
   const recentTokenMs = options.recentTokenMs ?? RECENT_TOKEN_MS;
-  const recent = new Map<string, { token: string; timer: ReturnType<typeof setTimeout> }>();
+  const recent = new Map<string, { token: string; origin: string | undefined; timer: ReturnType<typeof setTimeout> }>();
   // Bumped before and after every change of a profile's token: a decrypt that overlapped a change
   // may have read the old file, so its result is used once but not kept.
   const generations = new Map<string, number>();
@@ -93,10 +114,28 @@ export function createTokenVault(options: TokenVaultOptions): TokenVault {
     generations.set(profileId, (generations.get(profileId) ?? 0) + 1);
   }
 
-  function keepRecent(profileId: string, token: string): void {
+  function keepRecent(profileId: string, token: string, origin: string | undefined): void {
     const timer = setTimeout(() => recent.delete(profileId), recentTokenMs);
     timer.unref?.(); // never keeps the app alive
-    recent.set(profileId, { token, timer });
+    recent.set(profileId, { token, origin, timer });
+  }
+
+  /** The one rule: a token leaves the vault only for a request to the origin it was imported for. */
+  function checkOrigin(bound: string | undefined, requested: string): void {
+    let wanted: string;
+    try {
+      wanted = canonicalOrigin(requested);
+    } catch {
+      wanted = '';
+    }
+    if (bound !== undefined && wanted !== '' && bound === wanted) return;
+    throw new AppError(
+      'token_origin_mismatch',
+      bound === undefined
+        ? 'This token was stored without the address it belongs to, so it is not sent anywhere. Import it again.'
+        : `This profile's token belongs to ${bound}; it is not sent to ${wanted || 'that address'}. Import a token for the new address.`,
+      { details: { reason: 'origin_mismatch', tokenOrigin: bound ?? null, requestOrigin: wanted || null } },
+    );
   }
 
   const paths = (profileId: string) => {
@@ -151,6 +190,7 @@ export function createTokenVault(options: TokenVaultOptions): TokenVault {
       sessionOnlyReason: reason,
       source: meta.source,
       importedAt: meta.importedAt,
+      origin: meta.origin ?? null,
       ...expiryFacts(meta.claims.exp, now()),
     };
   }
@@ -165,7 +205,8 @@ export function createTokenVault(options: TokenVaultOptions): TokenVault {
   }
 
   async function store(profileId: string, token: string, claims: TokenClaims, source: TokenSource, options: ImportOptions, wipeOld: boolean) {
-    const meta: TokenMeta = { version: 1, source, importedAt: new Date(now()).toISOString(), last4: token.slice(-4), claims };
+    const origin = canonicalOrigin(options.origin);
+    const meta: TokenMeta = { version: 1, source, importedAt: new Date(now()).toISOString(), last4: token.slice(-4), claims, origin };
     const decision = options.sessionOnlyReason
       ? ({ storage: 'session-only', reason: options.sessionOnlyReason } as const)
       : await decideStorage(safeStorage, platform);
@@ -189,24 +230,35 @@ export function createTokenVault(options: TokenVaultOptions): TokenVault {
   }
 
   return {
-    async importToken(profileId, rawToken, source, importOptions = {}) {
+    async importToken(profileId, rawToken, source, importOptions) {
       const { token, payload } = parseJwtShape(rawToken);
+      canonicalOrigin(importOptions.origin); // a bad origin is refused before anything is stored
       return serialize(profileId, async () => {
         await store(profileId, token, claimsForDisplay(payload), source, importOptions, true);
         return (await describe(profileId))!;
       });
     },
 
-    async withToken(profileId, fn) {
+    async withToken(profileId, origin, fn) {
       const { cipher } = paths(profileId);
       const entry = session.get(profileId);
-      if (entry) return fn(entry.token);
+      if (entry) {
+        checkOrigin(entry.meta.origin, origin);
+        return fn(entry.token);
+      }
       const kept = recent.get(profileId);
       if (kept) {
+        checkOrigin(kept.origin, origin);
         kept.timer.refresh();
         return fn(kept.token);
       }
       const generation = generations.get(profileId) ?? 0;
+      // The origin is read (and checked) before the ciphertext is even opened.
+      const meta = await readMeta(profileId);
+      if (!meta && !(await hasCipher(profileId))) {
+        throw new AppError('no_token', 'This profile has no API token. Import one in Settings.');
+      }
+      checkOrigin(meta?.origin, origin);
       let encrypted: Buffer;
       try {
         encrypted = await readFile(cipher);
@@ -219,19 +271,28 @@ export function createTokenVault(options: TokenVaultOptions): TokenVault {
       } catch {
         throw new AppError('no_token', 'The stored token could not be decrypted (the system keychain changed?). Import it again.');
       }
-      if ((generations.get(profileId) ?? 0) === generation) keepRecent(profileId, token);
+      if ((generations.get(profileId) ?? 0) === generation) keepRecent(profileId, token, meta?.origin);
       return fn(token);
     },
 
     describe,
 
-    async rotate(profileId, rawToken, source, verify) {
+    async boundOrigin(profileId) {
+      paths(profileId);
+      const entry = session.get(profileId);
+      if (entry) return entry.meta.origin ?? null;
+      const meta = await readMeta(profileId);
+      return meta && (await hasCipher(profileId)) ? (meta.origin ?? null) : null;
+    },
+
+    async rotate(profileId, rawToken, source, verify, rotateOptions) {
       const { token, payload } = parseJwtShape(rawToken);
+      canonicalOrigin(rotateOptions.origin);
       return serialize(profileId, async () => {
         const previous = await describe(profileId);
         // Verify first: a token the API refuses must never replace one that works.
         await verify(token);
-        await store(profileId, token, claimsForDisplay(payload), source, {}, true);
+        await store(profileId, token, claimsForDisplay(payload), source, { origin: rotateOptions.origin }, true);
         return { description: (await describe(profileId))!, previousLast4: previous?.last4 ?? null };
       });
     },
@@ -244,6 +305,25 @@ export function createTokenVault(options: TokenVaultOptions): TokenVault {
         await wipeFile(meta);
         return existed;
       });
+    },
+
+    async bindUnboundOrigins(originFor) {
+      const names = await readdir(dir).catch(() => [] as string[]);
+      const bound: string[] = [];
+      for (const name of names) {
+        const profileId = name.endsWith('.json') ? name.slice(0, -'.json'.length) : '';
+        if (!PROFILE_ID.test(profileId)) continue;
+        await serialize(profileId, async () => {
+          const meta = await readMeta(profileId);
+          if (!meta || meta.origin !== undefined) return;
+          const wanted = originFor(profileId);
+          // No such profile (or no usable base URL): the token stays unbound, so it is never sent.
+          if (wanted === null || originProblem(wanted)) return;
+          await writeFileAtomic(paths(profileId).meta, JSON.stringify({ ...meta, origin: canonicalOrigin(wanted) }), { wipeOld: true });
+          bound.push(profileId);
+        });
+      }
+      return bound;
     },
 
     clearSession() {

@@ -1,11 +1,20 @@
 // Pieces the API's IPC channels share: how a list request and a list answer look across IPC, and
 // the per-click `actionId` every write carries (main turns it into the Idempotency-Key).
 import { z } from 'zod';
+import { resourceIdProblem } from '../resource-id';
 
 /** Generated once per operator action by the renderer; a retry of the same action reuses it. */
 export const actionIdSchema = z.string().min(8).max(100).regex(/^[\w.:-]+$/, 'Letters, digits, and . _ : - only.');
 
-export const resourceIdSchema = z.string().min(1).max(500);
+/** One path segment of a request: dot segments, separators and line breaks are refused (shared/resource-id.ts). */
+export const resourceIdSchema = z
+  .string()
+  .min(1)
+  .max(500)
+  .superRefine((value, ctx) => {
+    const problem = resourceIdProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const listLimitSchema = z.number().int().min(1).max(100);
 

@@ -52,6 +52,9 @@ export const ipcErrorCodes = [
   'invalid_token',
   'read_only',
   'conflict',
+  // the credential boundary (docs/security.md)
+  'token_origin_mismatch',
+  'not_confirmed',
 ] as const;
 export const ipcErrorCodeSchema = z.enum(ipcErrorCodes);
 export type IpcErrorCode = z.infer<typeof ipcErrorCodeSchema>;

@@ -1,5 +1,6 @@
 // Read-only and production safety: on a read-only profile every write control is disabled with the
-// unlock explanation and main refuses writes anyway; a time-limited unlock enables them; on a
+// unlock explanation and main refuses writes anyway; a time-limited unlock, confirmed in main's
+// native box, enables them; on a
 // production profile the confirmation needs the profile's name typed.
 import { test, expect } from './fixtures';
 import { seedProfile, seedToken } from './support';
@@ -31,6 +32,12 @@ test('a read-only profile cannot write until unlocked for a limited time', async
   await expect(app.session.call('drivers:disable', { id: 'bling', actionId: 'readonly-probe-1' })).rejects.toThrow(/read_only/);
   expect((await app.session.call('drivers:get', { id: 'bling' })).enabled).toBe(true);
 
+  // Unlocking is confirmed by the operator in main's native box: Cancel there leaves it locked.
+  await app.page.getByTestId('unlock-writes').click();
+  await expect(app.page.getByText('not confirmed in the system dialog').first()).toBeVisible();
+  await expect(app.page.getByTestId('read-only-banner')).toBeVisible();
+  expect(app.session.fakes.confirm.asked.map((a) => a.kinds)).toEqual([['unlock_writes']]);
+  app.session.fakes.confirm.answer(true);
   await app.page.getByTestId('unlock-writes').click();
   await expect(app.page.getByTestId('writes-unlocked-banner')).toBeVisible();
   await expect(app.page.getByTestId('endpoint-create')).toBeEnabled();

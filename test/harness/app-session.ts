@@ -10,7 +10,7 @@ import type { ApiLogEntry } from '../../electron/api/http';
 import type { IpcSender } from '../../electron/ipc/sender';
 import type { ChannelName, Contract } from '../../shared/ipc/contract';
 import type { InputOf, IpcResult, OutputOf } from '../../shared/ipc/kit';
-import { createFakeClipboard, createFakeDialog, createFakeSafeStorage, createFakeShell } from './fake-electron';
+import { createFakeClipboard, createFakeConfirm, createFakeDialog, createFakeSafeStorage, createFakeShell } from './fake-electron';
 import type { FakeLinuxBackend } from './fake-electron';
 
 export interface IpcRecord {
@@ -33,6 +33,8 @@ export interface AppSessionOptions {
   record?: boolean;
   /** Where the platform client's request log goes (main wires electron-log here; see electron/log-setup.ts). */
   apiLog?: (entry: ApiLogEntry) => void;
+  /** What main's platform client fetches with (the hostile suite wraps the real fetch to watch it). */
+  fetch?: typeof fetch;
 }
 
 export type AppSession = Awaited<ReturnType<typeof startAppSession>>;
@@ -43,6 +45,7 @@ export async function startAppSession(options: AppSessionOptions) {
   const clipboard = createFakeClipboard();
   const dialog = createFakeDialog();
   const shell = createFakeShell();
+  const confirm = createFakeConfirm();
   const records: IpcRecord[] = [];
   const record = (entry: IpcRecord) => {
     if (options.record !== false) records.push(entry);
@@ -60,6 +63,8 @@ export async function startAppSession(options: AppSessionOptions) {
     appInfo: { version: '0.0.0-e2e', platform: 'linux', locale: options.locale ?? 'en-US', isPackaged: false },
     appOrigin: options.appOrigin,
     ...(options.apiLog ? { apiLog: options.apiLog } : {}),
+    confirmChange: confirm.confirm,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const stopEvents = services.onEvent((name, payload) => record({ direction: 'event', channel: name, payload }));
 
@@ -82,7 +87,7 @@ export async function startAppSession(options: AppSessionOptions) {
   return {
     services,
     userDataDir,
-    fakes: { safeStorage, clipboard, dialog, shell },
+    fakes: { safeStorage, clipboard, dialog, shell, confirm },
     env,
     records,
     dispatch,

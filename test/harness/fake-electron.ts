@@ -4,8 +4,11 @@
 //   backend, so the vault writes real ciphertext that the secrecy spec can inspect;
 // - the clipboard is an in-memory string the test fills before "Import from clipboard";
 // - the dialog returns a file path the test prepared (or a cancel);
-// - the shell records every URL it was asked to open instead of opening a browser.
+// - the shell records every URL it was asked to open instead of opening a browser;
+// - the safety gates' native message box records what it was asked and answers as the test says
+//   (refuse unless told otherwise, as an operator pressing Cancel would).
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { ConfirmRequest } from '../../electron/native-confirm';
 
 export type FakeLinuxBackend = 'gnome_libsecret' | 'kwallet6' | 'basic_text' | 'unknown';
 
@@ -93,3 +96,20 @@ export function createFakeShell() {
   };
 }
 export type FakeShell = ReturnType<typeof createFakeShell>;
+
+export function createFakeConfirm() {
+  const asked: ConfirmRequest[] = [];
+  const state = { answer: false };
+  return {
+    asked,
+    /** From now on the operator presses the confirm button (true) or Cancel (false, the default). */
+    answer(value: boolean) {
+      state.answer = value;
+    },
+    confirm: async (request: ConfirmRequest) => {
+      asked.push(request);
+      return state.answer;
+    },
+  };
+}
+export type FakeConfirm = ReturnType<typeof createFakeConfirm>;

@@ -39,6 +39,8 @@ export const tokenDescriptionSchema = z.object({
   sessionOnlyReason: sessionOnlyReasonSchema.nullable(),
   source: tokenSourceSchema,
   importedAt: z.string(),
+  /** The only origin (scheme://host:port) main sends this token to; null for a token stored before origins were kept. */
+  origin: z.string().nullable().optional(),
   expiresAt: z.string().nullable(),
   /** Whole days left (floor); negative once expired; null without `exp`. */
   daysUntilExpiry: z.number().int().nullable(),
