@@ -1,0 +1,29 @@
+// A failed onboarding step, in words that say what to do next in the onboarding itself: a message
+// under `onboarding.<step>.errors.<code>` (401 by `details.reason` first) when the catalogue has
+// one, else the app's usual message for the code (errors/error-message.ts).
+import { Alert, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { IpcCallError } from '../bridge/ipc';
+import { errorText } from '../errors/error-message';
+
+export type FailingStep = 'token' | 'test';
+
+/** The most specific catalogue key for this error in this step, or null for the app's usual message. */
+export function stepErrorKey(step: FailingStep, error: unknown, exists: (key: string) => boolean): string | null {
+  if (!(error instanceof IpcCallError)) return null;
+  const reason = error.code === 'unauthenticated' && typeof error.details?.reason === 'string' ? error.details.reason : null;
+  const candidates = [...(reason ? [`onboarding.${step}.errors.${error.code}_${reason}`] : []), `onboarding.${step}.errors.${error.code}`];
+  return candidates.find(exists) ?? null;
+}
+
+export function StepError({ step, error, values = {} }: { step: FailingStep; error: unknown; values?: Record<string, string> }) {
+  const { t, i18n } = useTranslation();
+  if (!error) return null;
+  const key = stepErrorKey(step, error, (k) => i18n.exists(k));
+  const message = key ? t(key, values) : errorText(t, error).message;
+  return (
+    <Alert color="red" title={t('errors.title')} role="alert" data-testid={`onboarding-${step}-error`} data-error-code={error instanceof IpcCallError ? error.code : 'unknown'}>
+      <Text size="sm">{message}</Text>
+    </Alert>
+  );
+}
