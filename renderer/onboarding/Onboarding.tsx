@@ -3,7 +3,6 @@
 // reads it; the renderer gets a description only), test the connection, open the Overview.
 // Each step's failure says what to do (StepError). The pieces are the Settings screen's own.
 import { Alert, Anchor, Button, Group, Stack, Stepper, Text, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -13,9 +12,8 @@ import type { Profile, ProfileWithToken } from '../../shared/ipc/channels/profil
 import { IpcCallError, call } from '../bridge/ipc';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { DetectionFound, DetectionNotFound } from '../screens/settings/DetectionNotice';
-import { emptyProfileForm, profileToForm } from '../screens/settings/profile-form';
 import type { ProfileFormValues } from '../screens/settings/profile-form';
-import { ProfileFields, profileFormRules } from '../screens/settings/ProfileFields';
+import { ProfileFields, useProfileForm } from '../screens/settings/ProfileFields';
 import { useSaveProfile } from '../screens/settings/profile-save';
 import { TokenImportButtons, useImportToken } from '../screens/settings/TokenImport';
 import { useActivateProfile, useProfiles } from '../session/session-queries';
@@ -28,15 +26,7 @@ function ProfileStep({ profile, onSaved }: { profile: Profile | null; onSaved: (
   const { t } = useTranslation();
   const save = useSaveProfile(profile);
   const activate = useActivateProfile();
-  const form = useForm<ProfileFormValues>({
-    mode: 'controlled',
-    initialValues: profile ? profileToForm(profile) : emptyProfileForm(),
-    validateInputOnBlur: true,
-    validate: profileFormRules(t),
-    onValuesChange: (values, previous) => {
-      if (values.baseUrl !== previous.baseUrl) save.reset();
-    },
-  });
+  const form = useProfileForm(profile, () => save.reset());
   const submit = async (values: ProfileFormValues, keepTypedUrl = false) => {
     try {
       const result = await save.mutateAsync({ values, keepTypedUrl });

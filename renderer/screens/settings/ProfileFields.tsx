@@ -1,22 +1,35 @@
 // The profile form's fields over a @mantine/form form (validation in profile-form.ts). The
 // onboarding shows the essentials (name, environment, URL); the Settings form shows them all.
 import { Checkbox, ColorInput, Group, Select, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import type { ProfileEnvironment } from '../../../shared/ipc/channels/profiles';
-import { baseUrlErrorKey, colorErrorKey, nameErrorKey, profileColors } from './profile-form';
+import type { Profile, ProfileEnvironment } from '../../../shared/ipc/channels/profiles';
+import { baseUrlErrorKey, colorErrorKey, emptyProfileForm, nameErrorKey, profileColors, profileToForm } from './profile-form';
 import type { ProfileFormValues } from './profile-form';
 
 export const environments: ProfileEnvironment[] = ['production', 'staging', 'sandbox', 'other'];
 
-/** @mantine/form `validate` rules, with messages from the catalogue. */
-export function profileFormRules(t: (key: string) => string) {
+/**
+ * The form for `profile` (null: a new one), validated as the operator types with main's rules.
+ * `onBaseUrlChange`: a new URL makes an earlier detection result stale.
+ */
+export function useProfileForm(profile: Profile | null, onBaseUrlChange: () => void) {
+  const { t } = useTranslation();
   const errorText = (key: string | null) => (key ? t(`settings.profileForm.errors.${key}`) : null);
-  return {
-    name: (value: string) => errorText(nameErrorKey(value)),
-    baseUrl: (value: string) => errorText(baseUrlErrorKey(value)),
-    color: (value: string) => errorText(colorErrorKey(value)),
-  };
+  return useForm<ProfileFormValues>({
+    mode: 'controlled',
+    initialValues: profile ? profileToForm(profile) : emptyProfileForm(),
+    validateInputOnBlur: true,
+    validate: {
+      name: (value) => errorText(nameErrorKey(value)),
+      baseUrl: (value) => errorText(baseUrlErrorKey(value)),
+      color: (value) => errorText(colorErrorKey(value)),
+    },
+    onValuesChange: (values, previous) => {
+      if (values.baseUrl !== previous.baseUrl) onBaseUrlChange();
+    },
+  });
 }
 
 export function ProfileFields({ form, essentialsOnly = false, baseUrlHint }: { form: UseFormReturnType<ProfileFormValues>; essentialsOnly?: boolean; baseUrlHint?: string }) {

@@ -3,30 +3,19 @@
 // or a changed base URL, is detected on save (profile-save.ts): the form says where the API was
 // found, or offers to keep the typed URL when nothing answered like the API.
 import { Button, Group, Modal, Stack } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Profile } from '../../../shared/ipc/channels/profiles';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DetectionNotFound, foundKey } from './DetectionNotice';
-import { emptyProfileForm, profileToForm } from './profile-form';
 import type { ProfileFormValues } from './profile-form';
-import { ProfileFields, profileFormRules } from './ProfileFields';
+import { ProfileFields, useProfileForm } from './ProfileFields';
 import { useSaveProfile } from './profile-save';
 
 export function ProfileFormModal({ profile, opened, onClose }: { profile: Profile | null; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const save = useSaveProfile(profile);
-  const form = useForm<ProfileFormValues>({
-    mode: 'controlled',
-    initialValues: profile ? profileToForm(profile) : emptyProfileForm(),
-    validateInputOnBlur: true,
-    validate: profileFormRules(t),
-    // A new URL means a new detection: the old "nothing found" no longer applies.
-    onValuesChange: (values, previous) => {
-      if (values.baseUrl !== previous.baseUrl) save.reset();
-    },
-  });
+  const form = useProfileForm(profile, () => save.reset());
   const submit = (values: ProfileFormValues, keepTypedUrl = false) =>
     save.mutate(
       { values, keepTypedUrl },
