@@ -5,16 +5,7 @@ import { Alert, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { IpcCallError } from '../bridge/ipc';
 import { errorText } from '../errors/error-message';
-
-export type FailingStep = 'token' | 'test';
-
-/** The most specific catalogue key for this error in this step, or null for the app's usual message. */
-export function stepErrorKey(step: FailingStep, error: unknown, exists: (key: string) => boolean): string | null {
-  if (!(error instanceof IpcCallError)) return null;
-  const reason = error.code === 'unauthenticated' && typeof error.details?.reason === 'string' ? error.details.reason : null;
-  const candidates = [...(reason ? [`onboarding.${step}.errors.${error.code}_${reason}`] : []), `onboarding.${step}.errors.${error.code}`];
-  return candidates.find(exists) ?? null;
-}
+import { stepErrorKey, type FailingStep } from './step-error-key';
 
 export function StepError({ step, error, values = {} }: { step: FailingStep; error: unknown; values?: Record<string, string> }) {
   const { t, i18n } = useTranslation();
