@@ -6,6 +6,7 @@ import { sameOrigin } from '../../shared/origin';
 import type { IpcError } from '../../shared/ipc/kit';
 import { PlatformHttp, type HttpDeps, type TokenAccess } from './http';
 import { RequestScheduler } from './scheduler';
+import { cancelledError, errorFromTransport, timeoutError } from './wire-errors';
 
 const PROBE = { method: 'GET', path: '/drivers', query: { limit: 1 } } as const;
 
@@ -80,6 +81,70 @@ export async function detectBasePath(
     if (result.ok && result.status === 200) return { baseUrl, tried };
     // A refused token will be refused under every path: no point trying the others.
     if (result.failure?.code === 'unauthenticated' || result.failure?.code === 'no_token') break;
+  }
+  return { baseUrl: null, tried };
+}
+
+/** Per candidate, so a server that never answers does not hold the operator for long. */
+const ANONYMOUS_PROBE_TIMEOUT_MS = 10_000;
+
+/**
+ * Without a token, "the API answers here" means: the contract's `401 {"message": …}` (every API
+ * route needs a token, and an unknown route is a 404 on the vendor's Laravel backend and on the
+ * sandbox's default prefix), or a `200 {"data": [...]}`.
+ */
+function answersLikeTheApi(status: number, text: string): boolean {
+  let body: unknown;
+  try {
+    body = JSON.parse(text) as unknown;
+  } catch {
+    return false;
+  }
+  if (typeof body !== 'object' || body === null) return false;
+  if (status === 401) return typeof (body as { message?: unknown }).message === 'string';
+  if (status === 200) return Array.isArray((body as { data?: unknown }).data);
+  return false;
+}
+
+/**
+ * Detection for a URL that is not saved yet (a new profile, an edited base URL), so there is no
+ * token for it and NONE is sent: `GET /drivers?limit=1` without Authorization. Tries the root of
+ * the URL's own origin first (the vendor's reference pages use the root), then `/v1`, `/api/v1`,
+ * then the URL as typed; never another origin, and redirects are not followed. Stops at the first
+ * transport failure: every candidate is on the same host, so nothing else would answer either.
+ */
+export async function detectBasePathWithoutToken(
+  baseUrl: string,
+  deps: { fetch?: typeof fetch; timeoutMs?: number } = {},
+  signal?: AbortSignal,
+): Promise<BasePathDetection> {
+  const typed = normalizeBaseUrl(baseUrl);
+  const origin = new URL(typed).origin;
+  const candidates = [...new Set([origin, `${origin}/v1`, `${origin}/api/v1`, typed])];
+  const fetchImpl = deps.fetch ?? fetch;
+  const timeoutMs = deps.timeoutMs ?? ANONYMOUS_PROBE_TIMEOUT_MS;
+  const tried: BasePathCandidate[] = [];
+  for (const candidate of candidates) {
+    if (signal?.aborted) throw cancelledError();
+    const url = new URL(`${candidate}${PROBE.path}`);
+    url.searchParams.set('limit', String(PROBE.query.limit));
+    const attempt = AbortSignal.timeout(timeoutMs);
+    try {
+      const response = await fetchImpl(url, {
+        method: PROBE.method,
+        headers: { Accept: 'application/json' },
+        redirect: 'manual',
+        signal: signal ? AbortSignal.any([signal, attempt]) : attempt,
+      });
+      const text = await response.text();
+      tried.push({ baseUrl: candidate, status: response.status, code: null });
+      if (answersLikeTheApi(response.status, text)) return { baseUrl: candidate, tried };
+    } catch (error) {
+      if (signal?.aborted) throw cancelledError();
+      const failure = attempt.aborted ? timeoutError({ method: PROBE.method, path: PROBE.path }, timeoutMs) : errorFromTransport({ method: PROBE.method, path: PROBE.path }, error);
+      tried.push({ baseUrl: candidate, status: null, code: failure.code });
+      break;
+    }
   }
   return { baseUrl: null, tried };
 }

@@ -8,7 +8,7 @@ import type { HandlerContext, PartialHandlers } from '../ipc/handler-types';
 import type { ListQuery } from './platform-client';
 import { PlatformClient } from './platform-client';
 import { CapabilityCache } from './capabilities';
-import { detectBasePath, testConnection } from './connection';
+import { detectBasePath, detectBasePathWithoutToken, testConnection } from './connection';
 import { idempotencyKeyFor, PlatformHttp, type ApiLogEntry, type ApiProfile, type RetryTuning, type TokenAccess } from './http';
 import { RequestScheduler } from './scheduler';
 import { SecretSettingsLookup } from './installation-secrets';
@@ -107,6 +107,7 @@ export function createApiService(deps: ApiHandlerDeps): ApiService {
   const handlers: PartialHandlers = {
     'connection:test': async (input, ctx) => testConnection((await clientFor(input.profileId)).http, ctx.signal, deps.now),
     'connection:detectBasePath': async (input, ctx) => {
+      if (input.baseUrl !== undefined) return detectBasePathWithoutToken(input.baseUrl, deps.fetch ? { fetch: deps.fetch } : {}, ctx.signal);
       const profile = await resolveProfile(input.profileId);
       // Only the token's own origin is ever probed. (Without a token nothing is sent at all: the
       // vault refuses before the first fetch.)

@@ -6,6 +6,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Outlet, useRouterState } from '@tanstack/react-router';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OnboardingGate } from '../onboarding/OnboardingGate';
 import { useActiveProfile, useSettings } from '../session/session-queries';
 import { ErrorBoundary } from './ErrorBoundary';
 import { MainEvents } from './MainEvents';
@@ -67,7 +68,9 @@ export function ShellLayout() {
           )}
           {/* Keyed on the path so leaving a crashed screen gives the next one a fresh boundary. */}
           <ErrorBoundary key={pathname}>
-            <Outlet />
+            <OnboardingGate>
+              <Outlet />
+            </OnboardingGate>
           </ErrorBoundary>
         </AppShell.Main>
       </AppShell>

@@ -1,11 +1,11 @@
 // Mantine theme and the theme preference (system / light / dark). The preference lives in the
 // settings file (settings:update), not in localStorage, so it follows the app's data folder.
-import { Badge, createTheme, Drawer, Modal } from '@mantine/core';
+import { Badge, createTheme, Drawer, Modal, Notification } from '@mantine/core';
 import type { MantineThemeOverride } from '@mantine/core';
 import { useColorScheme } from '@mantine/hooks';
 
 /**
- * The theme. `closeLabel` names every modal's and drawer's close button (the "×" has no text, and
+ * The theme. `closeLabel` names every modal's, drawer's and notification's close button (the "×" has no text, and
  * axe counts an unnamed button as a critical violation); it is the `common.close` text in the
  * current language, so the theme is rebuilt when the language changes.
  */
@@ -21,6 +21,7 @@ export function buildTheme(closeLabel: string): MantineThemeOverride {
     components: {
       Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
       Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
+      Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
       // Light badges (tinted background, dark text; their colours are tuned in shell.css): white on
       // the filled shades is under 4.5:1 for most colours (teal-7 3.1:1, red-7 3.8:1).
       Badge: Badge.extend({ defaultProps: { variant: 'light' } }),

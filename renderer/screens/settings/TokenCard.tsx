@@ -15,15 +15,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Time } from '../../components/time/Time';
 import { useRefreshProfiles } from '../../session/session-queries';
 import { countdownTo } from './token-countdown';
-
-const sources: TokenSource[] = ['clipboard', 'file', 'env'];
-const sourceButtonKey = { clipboard: 'importClipboard', file: 'importFile', env: 'importEnv' } as const;
-
-function importChannel(source: TokenSource) {
-  if (source === 'clipboard') return 'token:importFromClipboard' as const;
-  if (source === 'file') return 'token:importFromFile' as const;
-  return 'token:importFromEnv' as const;
-}
+import { sourceButtonKey, tokenSources as sources, TokenImportButtons, useImportToken } from './TokenImport';
 
 function Countdown({ expiresAt }: { expiresAt: string }) {
   const { t } = useTranslation();
@@ -118,15 +110,7 @@ export function TokenCard({ profile }: { profile: ProfileWithToken }) {
     onSuccess: (result) => result.opened && notifications.show({ message: t('settings.token.dashboardOpened') }),
   });
 
-  const importToken = useMutation({
-    meta: { silentError: true },
-    mutationFn: (source: TokenSource) => call(importChannel(source), { profileId: profile.id }),
-    onSuccess: async (description) => {
-      if (!description) notifications.show({ message: t('settings.token.fileCancelled') });
-      else notifications.show({ color: 'green', message: t('settings.token.imported', { last4: description.last4 }) });
-      await refreshProfiles();
-    },
-  });
+  const importToken = useImportToken(profile.id);
 
   const rotate = useMutation({
     meta: { silentError: true },
@@ -187,13 +171,7 @@ export function TokenCard({ profile }: { profile: ProfileWithToken }) {
             <Text size="sm" c="dimmed">
               {t('settings.token.importHint')}
             </Text>
-            <Group gap="xs">
-              {sources.map((source) => (
-                <Button key={source} variant={source === 'clipboard' ? 'filled' : 'light'} loading={importToken.isPending && importToken.variables === source} onClick={() => importToken.mutate(source)} data-testid={`import-${source}`}>
-                  {t(`settings.token.${sourceButtonKey[source]}`)}
-                </Button>
-              ))}
-            </Group>
+            <TokenImportButtons importToken={importToken} />
           </Stack>
         )}
         <ErrorAlert error={importToken.error} testId="token-error" />
