@@ -395,6 +395,26 @@ describe('docs dialect: faults and prefix', () => {
     }
   });
 
+  it('throttles after auth, as Laravel orders its middleware: 429 Too Many Attempts. with Retry-After; a 401 spends no budget', async () => {
+    const sandbox = await startSandbox({ port: 0, dialect: 'docs', demoEvents: 0, dispatch: false, rateLimit: { limit: 2, windowSeconds: 60 } });
+    try {
+      const token = await sandbox.mintToken();
+      for (let i = 0; i < 3; i += 1) {
+        const anonymous = await request(sandbox, 'GET', '/drivers', { token: null });
+        expect(anonymous.status).toBe(401);
+        expect(anonymous.headers.get('x-ratelimit-limit')).toBeNull();
+      }
+      expect((await request(sandbox, 'GET', '/drivers', { token })).headers.get('x-ratelimit-remaining')).toBe('1');
+      expect((await request(sandbox, 'GET', '/drivers', { token })).status).toBe(200);
+      const limited = await request(sandbox, 'GET', '/drivers', { token });
+      expect(limited.status).toBe(429);
+      expect(limited.body).toEqual({ message: 'Too Many Attempts.' });
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
   it('refuses paging options for the contract dialect', async () => {
     await expect(startSandbox({ port: 0, demoEvents: 0, paging: 'page' })).rejects.toThrow(/docs dialect only/);
   });
