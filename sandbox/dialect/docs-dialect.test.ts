@@ -4,7 +4,9 @@
 // 401 and 422 as Laravel shapes them, `limit` default 10 and max 100.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SandboxContext } from '../context';
 import { startSandbox, type RunningSandbox } from '../server';
+import { documentedMethods } from './docs-api';
 import { request } from '../testing/client';
 
 const vendor = (name: string) => JSON.parse(readFileSync(new URL(`../../shared/api/fixtures/${name}`, import.meta.url), 'utf8')) as unknown;
@@ -413,6 +415,14 @@ describe('docs dialect: faults and prefix', () => {
     } finally {
       await sandbox.close();
     }
+  });
+
+  it('matches documented paths literally under any prefix (a dot in the prefix is a dot)', () => {
+    const ctx = { prefix: '/v1.0' } as SandboxContext;
+    expect(documentedMethods(ctx, '/v1.0/processing/events/abc?x=1')).toEqual(['GET', 'HEAD']);
+    expect(documentedMethods(ctx, '/v1.0/installations/')).toEqual(['POST']);
+    expect(documentedMethods(ctx, '/v1x0/drivers')).toEqual([]);
+    expect(documentedMethods(ctx, '/v1.0/processing/events/abc/redeliver')).toEqual([]);
   });
 
   it('refuses paging options for the contract dialect', async () => {
