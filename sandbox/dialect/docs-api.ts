@@ -28,7 +28,8 @@ export function documentedMethods(ctx: SandboxContext, url: string): string[] {
   const pathname = url.split('?', 1)[0] ?? '/';
   const methods = new Set<string>();
   for (const route of DOCUMENTED_ROUTES) {
-    const pattern = new RegExp(`^${ctx.prefix}${route.path.replace(/:[a-z]+/g, '[^/]+')}/?$`);
+    const literal = `${ctx.prefix}${route.path}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const pattern = new RegExp(`^${literal.replace(/:[a-z]+/g, '[^/]+')}/?$`);
     if (!pattern.test(pathname)) continue;
     methods.add(route.method);
     if (route.method === 'GET') methods.add('HEAD');

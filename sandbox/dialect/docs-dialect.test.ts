@@ -4,7 +4,9 @@
 // 401 and 422 as Laravel shapes them, `limit` default 10 and max 100.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SandboxContext } from '../context';
 import { startSandbox, type RunningSandbox } from '../server';
+import { documentedMethods } from './docs-api';
 import { request } from '../testing/client';
 
 const vendor = (name: string) => JSON.parse(readFileSync(new URL(`../../shared/api/fixtures/${name}`, import.meta.url), 'utf8')) as unknown;
@@ -393,6 +395,34 @@ describe('docs dialect: faults and prefix', () => {
     } finally {
       await sandbox.close();
     }
+  });
+
+  it('throttles after auth, as Laravel orders its middleware: 429 Too Many Attempts. with Retry-After; a 401 spends no budget', async () => {
+    const sandbox = await startSandbox({ port: 0, dialect: 'docs', demoEvents: 0, dispatch: false, rateLimit: { limit: 2, windowSeconds: 60 } });
+    try {
+      const token = await sandbox.mintToken();
+      for (let i = 0; i < 3; i += 1) {
+        const anonymous = await request(sandbox, 'GET', '/drivers', { token: null });
+        expect(anonymous.status).toBe(401);
+        expect(anonymous.headers.get('x-ratelimit-limit')).toBeNull();
+      }
+      expect((await request(sandbox, 'GET', '/drivers', { token })).headers.get('x-ratelimit-remaining')).toBe('1');
+      expect((await request(sandbox, 'GET', '/drivers', { token })).status).toBe(200);
+      const limited = await request(sandbox, 'GET', '/drivers', { token });
+      expect(limited.status).toBe(429);
+      expect(limited.body).toEqual({ message: 'Too Many Attempts.' });
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('matches documented paths literally under any prefix (a dot in the prefix is a dot)', () => {
+    const ctx = { prefix: '/v1.0' } as SandboxContext;
+    expect(documentedMethods(ctx, '/v1.0/processing/events/abc?x=1')).toEqual(['GET', 'HEAD']);
+    expect(documentedMethods(ctx, '/v1.0/installations/')).toEqual(['POST']);
+    expect(documentedMethods(ctx, '/v1x0/drivers')).toEqual([]);
+    expect(documentedMethods(ctx, '/v1.0/processing/events/abc/redeliver')).toEqual([]);
   });
 
   it('refuses paging options for the contract dialect', async () => {

@@ -6,21 +6,11 @@
 // With `ignorePage` the parser has already made every request page 1.
 import type { FastifyRequest } from 'fastify';
 import type { DocsPaging, SandboxContext } from '../context';
-import type { SandboxDatabase } from '../db/connection';
 import { cachedStatement } from '../db/statement-cache';
-import { requestPathAndQuery } from '../http/page-pagination';
+import { requestPathAndQuery, type PageQueryOptions } from '../http/page-pagination';
 
-export interface DocsListSource<Row, T> {
-  db: SandboxDatabase;
-  from: string;
-  select: string;
-  /** AND-ed conditions with `?` placeholders. */
-  where: string[];
-  params: unknown[];
-  /** A full `ORDER BY …` ending with a unique key, so pages never overlap. */
-  orderBy: string;
-  mapRow: (row: Row) => T;
-}
+/** What to list: the same query parts as the contract's page lists; the order must end with a unique key. */
+export type DocsListSource<Row, T> = Omit<PageQueryOptions<Row, T>, 'page' | 'limit'>;
 
 export interface PaginatorLink {
   url: string | null;

@@ -32,6 +32,7 @@ describe('parseDocsListQuery', () => {
   });
 
   it('sorts: several keys, empty parts dropped, a repeated key counted once', () => {
+    expect(parse({ sort: '' }).sort).toEqual([]);
     expect(parse({ sort: ',name,,-created_at,-name' }).sort).toEqual([
       { field: 'name', desc: false },
       { field: 'created_at', desc: true },
