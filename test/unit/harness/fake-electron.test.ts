@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeSafeStorage } from '../../harness/fake-electron';
+import { createFakeConfirm, createFakeSafeStorage } from '../../harness/fake-electron';
 
 describe('fake safeStorage', () => {
   it('really encrypts: the ciphertext does not contain the plain text and round-trips', async () => {
@@ -23,5 +23,16 @@ describe('fake safeStorage', () => {
     expect(storage.getSelectedStorageBackend()).toBe('basic_text');
     expect(await storage.isAsyncEncryptionAvailable()).toBe(false);
     await expect(storage.encryptStringAsync('x')).rejects.toThrow(/not available/);
+  });
+});
+
+describe('fake native confirm', () => {
+  it('refuses by default, records every question, and answers as the test says', async () => {
+    const fake = createFakeConfirm();
+    const request = { kinds: ['unlock_writes' as const], title: 't', message: 'm', detail: 'd', confirmLabel: 'Allow', cancelLabel: 'Cancel' };
+    expect(await fake.confirm(request)).toBe(false);
+    fake.answer(true);
+    expect(await fake.confirm(request)).toBe(true);
+    expect(fake.asked).toHaveLength(2);
   });
 });
