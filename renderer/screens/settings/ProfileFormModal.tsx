@@ -71,6 +71,8 @@ export function ProfileFormModal({ profile, opened, onClose }: { profile: Profil
             step={1}
             allowDecimal={false}
             allowNegative={false}
+            // Not clamped silently: an out-of-range number gets the same message main would give.
+            clampBehavior="none"
             suffix=" MB"
             data-testid="profile-max-response-mb"
             {...form.getInputProps('maxResponseMb')}
