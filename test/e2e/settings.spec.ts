@@ -22,6 +22,23 @@ test('create a profile through the form; the URL rule is explained before main r
   expect(list.profiles.map((p) => [p.name, p.environment, p.baseUrl])).toEqual([['Staging', 'staging', app.sandbox.baseUrl]]);
 });
 
+test('the response size limit is edited in the profile form, checked as main checks it, and saved', async ({ app }) => {
+  await app.open('/settings');
+  const settings = new SettingsPage(app.page);
+  await app.page.getByTestId('add-profile').click();
+  await settings.fillProfileForm({ name: 'Big answers', baseUrl: app.sandbox.baseUrl });
+  const limit = settings.profileForm.getByRole('textbox', { name: /^Largest API answer read/ });
+  await expect(limit).toHaveValue('20 MB');
+  await limit.fill('0');
+  await settings.profileForm.getByRole('button', { name: 'Save' }).click();
+  await expect(settings.profileForm).toContainText('Use a whole number of MB from 1 to 200.');
+  await limit.fill('35');
+  await settings.profileForm.getByRole('button', { name: 'Save' }).click();
+  await expect(settings.profileForm).toHaveCount(0);
+  const list = await app.session.call('profiles:list', {});
+  expect(list.profiles.map((p) => [p.name, p.maxResponseMb])).toEqual([['Big answers', 35]]);
+});
+
 test('import from the clipboard: the description is shown and the clipboard is cleared', async ({ app }) => {
   const profile = await seedProfile(app, { name: 'Sandbox', baseUrl: app.sandbox.baseUrl, environment: 'sandbox' }, { activate: true });
   const token = await app.sandbox.mintToken({ name: 'e2e-laptop', ttlSeconds: 30 * 86_400 });

@@ -62,6 +62,8 @@ export function ProfileFields({ form, essentialsOnly = false, baseUrlHint }: { f
             step={1}
             allowDecimal={false}
             allowNegative={false}
+            // Not clamped silently: an out-of-range number gets the same message main would give.
+            clampBehavior="none"
             suffix=" MB"
             data-testid="profile-max-response-mb"
             {...form.getInputProps('maxResponseMb')}
