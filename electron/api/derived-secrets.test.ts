@@ -71,7 +71,7 @@ const installation = {
   name: 'Loja do Pedro',
   status: 'active',
   // `credentials_blob` and `shop_pin` are hidden because of their TYPE, the others by their name.
-  settings: { client_id: 'cid-visible', credentials_blob: LEAKS.clientSecret, shop_pin: LEAKS.shopPassword, access_token: LEAKS.accessToken, client_secret: LEAKS.clientSecret, region: 'br' },
+  settings: { client_id: 'cid-visible', credentials_blob: LEAKS.clientSecret, shop_pin: LEAKS.shopPassword, access_token: LEAKS.accessToken, client_secret: LEAKS.clientSecret, region: 'br', verify_signature: true, webhook: { signing_secret: LEAKS.clientSecret } },
   api_key: LEAKS.installationExtra,
 };
 const endpoint = {
@@ -249,7 +249,7 @@ describe('derived secrets stay in main', () => {
 
     // Not vacuous: what is not secret still arrives.
     const inst = (answers['installations:get'] as { data: { settings: Record<string, unknown> } }).data;
-    expect(inst.settings).toEqual({ client_id: 'cid-visible', credentials_blob: null, shop_pin: null, access_token: null, client_secret: null, region: 'br' });
+    expect(inst.settings).toEqual({ client_id: 'cid-visible', credentials_blob: null, shop_pin: null, access_token: null, client_secret: null, region: 'br', verify_signature: true, webhook: { signing_secret: null } });
     const ep = (answers['webhooks:endpointGet'] as { data: Record<string, unknown> }).data;
     expect(ep.headers).toEqual({ 'X-Api-Key': null, 'X-Tenant': null });
     expect(ep.secret_hint).toBe(LEAKS.endpointHint.slice(-4));

@@ -59,12 +59,31 @@ export function maskHeaders<T extends HeaderMap | null | undefined>(headers: T):
   return out as T;
 }
 
-/** Setting values whose key names a secret are replaced by `null` ("stored, hidden"). */
+/**
+ * Setting values whose key names a secret are replaced by `null` ("stored, hidden"). Only values
+ * that can hold a credential (text, objects, lists): a `verify_signature: true` flag stays readable.
+ */
 export function hideSecretNamedSettings<T extends Record<string, unknown> | undefined>(settings: T, alsoHide: ReadonlySet<string> = new Set()): T {
   if (!settings) return settings;
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(settings)) out[key] = isSecretName(key) || alsoHide.has(key) ? null : value;
+  for (const [key, value] of Object.entries(settings)) {
+    const canHoldSecret = typeof value === 'string' || (typeof value === 'object' && value !== null);
+    out[key] = alsoHide.has(key) || (canHoldSecret && isSecretName(key)) ? null : hideNested(value, 0);
+  }
   return out as T;
+}
+
+/** Settings are flat dot-path keys, but a server may nest: secret-named keys inside are nulled too. */
+function hideNested(value: unknown, depth: number): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (depth > 16) return null;
+  if (Array.isArray(value)) return value.map((item) => hideNested(item, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    const canHoldSecret = typeof item === 'string' || (typeof item === 'object' && item !== null);
+    out[key] = canHoldSecret && isSecretName(key) ? null : hideNested(item, depth + 1);
+  }
+  return out;
 }
 
 const drivers = buildDriverSchemas('allowlist');
