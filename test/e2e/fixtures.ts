@@ -12,7 +12,7 @@ import { startSandbox } from '../../sandbox/server';
 import type { RunningSandbox } from '../../sandbox/server';
 import type { IpcRequest } from '../../shared/ipc/kit';
 import { clockOffsetMs, shiftPageClock } from '../clock/browser-clock';
-import { startAppSession } from '../harness/app-session';
+import { APP_WINDOW_ID, startAppSession } from '../harness/app-session';
 import type { AppSession, AppSessionOptions } from '../harness/app-session';
 import { pageBridgeScript } from '../harness/bundle-page-bridge';
 import { startStaticServer } from '../harness/static-server';
@@ -42,8 +42,6 @@ export interface AppOptions {
 
 // II_RENDERER_DIST: serve another build of the renderer (e.g. one built to a private folder).
 const distDir = process.env.II_RENDERER_DIST ?? fileURLToPath(new URL('../../dist/renderer', import.meta.url));
-/** The page's webContents id as far as the dispatcher is concerned (cancellation scope). */
-const PAGE_SENDER_ID = 1;
 
 export const test = base.extend<{ app: ConsoleApp } & AppOptions, { worker: WorkerHarness }>({
   appOptions: [{}, { option: true }],
@@ -74,9 +72,9 @@ export const test = base.extend<{ app: ConsoleApp } & AppOptions, { worker: Work
       if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
     });
     await page.exposeBinding('__iiTransport', (source, channel: string, request: IpcRequest) =>
-      session.dispatch(channel, request, { id: PAGE_SENDER_ID, frameUrl: source.frame.url(), isTopFrame: source.frame === source.page.mainFrame() }),
+      session.dispatch(channel, request, { id: APP_WINDOW_ID, frameUrl: source.frame.url(), isTopFrame: source.frame === source.page.mainFrame() }),
     );
-    await page.exposeBinding('__iiCancel', (_source, requestId: string) => session.cancel(PAGE_SENDER_ID, requestId));
+    await page.exposeBinding('__iiCancel', (_source, requestId: string) => session.cancel(APP_WINDOW_ID, requestId));
     await page.exposeBinding('__iiReportCsp', (_source, violation: { directive: string; blockedURI: string; sample: string }) => {
       problems.push(`CSP violation: ${violation.directive} blocked ${violation.blockedURI || '(inline)'} ${violation.sample}`);
     });
