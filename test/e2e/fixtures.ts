@@ -1,6 +1,6 @@
 // The Playwright fixtures every end-to-end spec uses.
-// - `worker` (one per worker): a real sandbox (demo seed) and a static server for dist/renderer
-//   with the production CSP header.
+// - `worker` (one per worker): a real sandbox (demo seed) and dist/renderer served over loopback
+//   HTTP through main's own app:// request handler (test/harness/renderer-server.ts).
 // - `app` (one per test): the real main services on a fresh userData dir (test/harness/app-session),
 //   wired into the page: window.ii is built by the same buildBridge the preload uses, its transport
 //   is page.exposeBinding → the real dispatcher (with the calling frame as sender), and main's events
@@ -15,12 +15,12 @@ import { clockOffsetMs, shiftPageClock } from '../clock/browser-clock';
 import { APP_WINDOW_ID, startAppSession } from '../harness/app-session';
 import type { AppSession, AppSessionOptions } from '../harness/app-session';
 import { pageBridgeScript } from '../harness/bundle-page-bridge';
-import { startStaticServer } from '../harness/static-server';
-import type { StaticServer } from '../harness/static-server';
+import { startRendererServer } from '../harness/renderer-server';
+import type { RendererServer } from '../harness/renderer-server';
 
 export interface WorkerHarness {
   sandbox: RunningSandbox;
-  server: StaticServer;
+  server: RendererServer;
 }
 
 export interface ConsoleApp {
@@ -41,7 +41,7 @@ export interface AppOptions {
 }
 
 // II_RENDERER_DIST: serve another build of the renderer (e.g. one built to a private folder).
-const distDir = process.env.II_RENDERER_DIST ?? fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+export const distDir = process.env.II_RENDERER_DIST ?? fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
 export const test = base.extend<{ app: ConsoleApp } & AppOptions, { worker: WorkerHarness }>({
   appOptions: [{}, { option: true }],
@@ -51,7 +51,7 @@ export const test = base.extend<{ app: ConsoleApp } & AppOptions, { worker: Work
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const sandbox = await startSandbox({ port: 0, seed: 'demo' });
-      const server = await startStaticServer(distDir);
+      const server = await startRendererServer(distDir);
       await use({ sandbox, server });
       await server.close();
       await sandbox.close();
