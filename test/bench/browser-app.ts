@@ -7,7 +7,7 @@ import type { SandboxHandle } from './sandbox-process';
 import type { IpcRequest } from '../../shared/ipc/kit';
 import { APP_WINDOW_ID, startAppSession, type AppSession } from '../harness/app-session';
 import { pageBridgeScript } from '../harness/bundle-page-bridge';
-import { startStaticServer, type StaticServer } from '../harness/static-server';
+import { startRendererServer, type RendererServer } from '../harness/renderer-server';
 
 const distDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -16,13 +16,13 @@ export interface BrowserApp {
   page: Page;
   browser: Browser;
   session: AppSession;
-  server: StaticServer;
+  server: RendererServer;
   open(route: string): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startBrowserApp(sandbox: Pick<SandboxHandle, 'baseUrl' | 'mintToken'>): Promise<BrowserApp> {
-  const server = await startStaticServer(distDir);
+  const server = await startRendererServer(distDir);
   const session = await startAppSession({ appOrigin: server.origin, record: false });
   const browser = await chromium.launch({ executablePath: process.env.II_CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs, headless: true });
   const page = await browser.newPage({ viewport: { width: 1366, height: 850 } });
