@@ -104,6 +104,9 @@ test.describe('Electron smoke', () => {
       await expect(events.rows.first()).toBeVisible();
       await events.openFirstRow();
       await expect(page.getByTestId('attempt-error').first()).toBeVisible();
+      // The detail is a drawer over the page: close it the operator's way before moving on.
+      await page.keyboard.press('Escape');
+      await expect(events.detail).toHaveCount(0);
 
       // Drivers: one toggle through the confirmation, and back, leaving the sandbox as seeded.
       await shell.navLink('drivers').click();
