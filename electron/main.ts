@@ -80,10 +80,6 @@ async function confirmChange(request: ConfirmRequest): Promise<boolean> {
 }
 
 async function start(): Promise<void> {
-  // The environment is read once; the token handed over by `npm start` is not left in process.env.
-  const env = { ...process.env };
-  delete process.env.II_API_TOKEN;
-
   serveRenderer(join(app.getAppPath(), 'dist', 'renderer'));
 
   services = await createMainServices({
@@ -95,7 +91,8 @@ async function start(): Promise<void> {
       showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
     },
     shell,
-    env,
+    // process.env itself: services take the `npm start` token out of it (electron/startup-token.ts).
+    env: process.env,
     appInfo: { version: app.getVersion(), platform: process.platform, locale: app.getLocale(), isPackaged: app.isPackaged },
     appOrigin: APP_ORIGIN,
     openStore: ({ cwd, name }) => new Store<Record<string, unknown>>({ cwd, name }),
@@ -136,8 +133,11 @@ function createMainWindow(current: MainServices): void {
 
   const webContents = window.webContents;
   const senderId = webContents.id;
+  // The dispatcher answers this window's webContents and no other (electron/ipc/sender.ts).
+  current.windows.add(senderId);
   const stopEvents = current.onEvent((name, payload) => pushEvent(webContents, mainEvents, name, payload));
   window.on('closed', () => {
+    current.windows.remove(senderId);
     stopEvents();
     current.dispatcher.cancelAll({ id: senderId });
     mainWindow = null;

@@ -43,7 +43,7 @@ afterEach(async () => {
   await rm(userDataDir, { recursive: true, force: true });
 });
 
-async function start(env: Record<string, string | undefined> = {}, confirm?: () => Promise<boolean>, confirmChange?: NativeConfirm) {
+async function start(env: Record<string, string | undefined> = {}, confirm?: () => Promise<boolean>, confirmChange?: NativeConfirm, isPackaged = false) {
   services = await createMainServices({
     userDataDir,
     safeStorage: createFakeSafeStorage(),
@@ -55,12 +55,14 @@ async function start(env: Record<string, string | undefined> = {}, confirm?: () 
     },
     shell: { openExternal: async (url) => void opened.push(url) },
     env,
-    appInfo: { version: '0.0.0-test', platform: 'linux', locale: 'pt-BR', isPackaged: false },
+    appInfo: { version: '0.0.0-test', platform: 'linux', locale: 'pt-BR', isPackaged },
     appOrigin: APP,
     spy: (entry) => spied.push(entry),
     ...(confirm ? { confirm } : {}),
     ...(confirmChange ? { confirmChange } : {}),
   });
+  // As main.ts does for its BrowserWindow: the dispatcher answers this webContents id only.
+  services.windows.add(top.id);
   services.onEvent((name, payload) => events.push([name, payload]));
   return services;
 }
@@ -88,9 +90,20 @@ describe('createMainServices', () => {
     expect(await call('app:info', {}, { ...top, isTopFrame: false })).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
   });
 
+  it('answers only the registered window: another webContents, or the window after it closed, is refused', async () => {
+    const s = await start();
+    expect(await call('app:info', {}, { ...top, id: top.id + 1 })).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+    s.windows.remove(top.id);
+    expect(await call('app:info', {})).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+  });
+
   it('makes a session-only, active Sandbox profile from II_API_TOKEN + II_SANDBOX_BASE_URL, never on disk', async () => {
     const token = await sandbox.mintToken();
-    await start({ II_API_TOKEN: token, II_SANDBOX_BASE_URL: sandbox.baseUrl });
+    const env: Record<string, string | undefined> = { II_API_TOKEN: token, II_SANDBOX_BASE_URL: sandbox.baseUrl };
+    await start(env);
+    // Taken out of the environment it came from (main passes process.env itself).
+    expect(env).not.toHaveProperty('II_API_TOKEN');
+    expect(await call('token:importFromEnv', { profileId: SANDBOX_PROFILE_ID })).toMatchObject({ ok: false, error: { code: 'no_token' } });
     const listed = await call('profiles:list', {});
     expect(listed).toMatchObject({
       ok: true,
@@ -101,6 +114,15 @@ describe('createMainServices', () => {
     expect(await call('drivers:list', { limit: 1 })).toMatchObject({ ok: true });
     expect(JSON.stringify(spied)).not.toContain(token);
     expect(JSON.stringify(events)).not.toContain(token);
+  });
+
+  it('ignores the II_API_TOKEN start-up hand-over in a packaged app, and still takes it out of the environment', async () => {
+    const token = await sandbox.mintToken();
+    const env: Record<string, string | undefined> = { II_API_TOKEN: token, II_SANDBOX_BASE_URL: sandbox.baseUrl };
+    await start(env, undefined, undefined, true);
+    expect(env).not.toHaveProperty('II_API_TOKEN');
+    expect(await call('profiles:list', {})).toMatchObject({ ok: true, data: { activeId: null, profiles: [] } });
+    expect(JSON.stringify(spied)).not.toContain(token);
   });
 
   it('imports from the clipboard, rotates after the API accepts the new token, and never echoes a token', async () => {

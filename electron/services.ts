@@ -18,7 +18,7 @@ import { createOverviewHandlers } from './overview/handlers';
 import { createDispatcher, type DispatchSpyEntry, type Dispatcher } from './ipc/dispatcher';
 import { createEventHub, type EventListener } from './ipc/events';
 import type { HandlerContext, PartialHandlers } from './ipc/handler-types';
-import { trustedSenderCheck } from './ipc/sender';
+import { createTrustedWindows, trustedSenderCheck, type TrustedWindows } from './ipc/sender';
 import { createJobsHandlers } from './jobs/handlers';
 import { createJobsService, type SaveDialogLike } from './jobs/jobs-service';
 import type { NativeConfirm } from './native-confirm';
@@ -26,6 +26,7 @@ import type { ConfirmOpen, ShellLike } from './open-external';
 import { createProfiles, ENVIRONMENT_COLORS, type Profiles } from './settings/profiles';
 import { openSettingsStore, type OpenStore, type SettingsStore } from './settings/settings-store';
 import { createSavedViewsHandlers, createSavedViewsStore } from './views/saved-views-store';
+import { takeStartupToken } from './startup-token';
 import type { SafeStorageLike } from './vault/safe-storage';
 import type { ClipboardLike, OpenDialogLike } from './vault/token-sources';
 import { createTokenVault, type TokenVault } from './vault/token-vault';
@@ -36,6 +37,7 @@ export interface MainServicesDeps {
   clipboard: ClipboardLike;
   dialog: OpenDialogLike & SaveDialogLike;
   shell: ShellLike;
+  /** Main passes `process.env` itself: II_API_TOKEN is deleted from it at start (electron/startup-token.ts). */
   env: Record<string, string | undefined>;
   appInfo: AppInfo;
   /** `app://console` in Electron; the harness passes the origin it serves the renderer from. */
@@ -60,6 +62,8 @@ export interface MainServicesDeps {
 
 export interface MainServices {
   dispatcher: Dispatcher;
+  /** The webContents ids the dispatcher answers: main adds its window's when it creates it. */
+  windows: TrustedWindows;
   profiles: Profiles;
   vault: TokenVault;
   settingsStore: SettingsStore;
@@ -78,6 +82,8 @@ const defaultOpenStore: OpenStore = ({ cwd, name }) =>
   new Conf<Record<string, unknown>>({ cwd, configName: name, projectName: 'ii-console' });
 
 export async function createMainServices(deps: MainServicesDeps): Promise<MainServices> {
+  // First, so the token leaves the environment even if anything below fails.
+  const startupToken = takeStartupToken(deps.env, { isPackaged: deps.appInfo.isPackaged });
   const now = deps.now ?? (() => Date.now());
   const platform = deps.platform ?? process.platform;
   const hub = createEventHub(mainEvents);
@@ -152,10 +158,11 @@ export async function createMainServices(deps: MainServicesDeps): Promise<MainSe
     createSavedViewsHandlers(views),
   );
 
+  const windows = createTrustedWindows();
   const dispatcher = createDispatcher({
     contract,
     handlers,
-    isTrustedSender: trustedSenderCheck(deps.appOrigin),
+    isTrustedSender: trustedSenderCheck(deps.appOrigin, windows),
     isWriteAllowed: ({ input }) => {
       // A write goes to the profile named in its input, or else to the active profile.
       const record = input && typeof input === 'object' ? (input as Record<string, unknown>) : {};
@@ -166,15 +173,13 @@ export async function createMainServices(deps: MainServicesDeps): Promise<MainSe
     ...(deps.spy ? { spy: deps.spy } : {}),
   });
 
-  // `npm start` hands a sandbox and a freshly minted token over through the environment.
-  const sandboxUrl = deps.env.II_SANDBOX_BASE_URL;
-  const envToken = deps.env.II_API_TOKEN;
-  if (sandboxUrl && envToken) {
+  // `npm start` hands a sandbox and a freshly minted token over through the environment (unpackaged only).
+  if (startupToken) {
     profiles.upsertEphemeral(
-      { id: SANDBOX_PROFILE_ID, name: 'Sandbox', baseUrl: sandboxUrl, color: ENVIRONMENT_COLORS.sandbox, environment: 'sandbox', readOnly: false, writesUnlockedUntil: null },
+      { id: SANDBOX_PROFILE_ID, name: 'Sandbox', baseUrl: startupToken.sandboxBaseUrl, color: ENVIRONMENT_COLORS.sandbox, environment: 'sandbox', readOnly: false, writesUnlockedUntil: null },
       { activate: true },
     );
-    await vault.importToken(SANDBOX_PROFILE_ID, envToken, 'env', { origin: sandboxUrl, sessionOnlyReason: 'environment' });
+    await vault.importToken(SANDBOX_PROFILE_ID, startupToken.token, 'env', { origin: startupToken.sandboxBaseUrl, sessionOnlyReason: 'environment' });
   }
 
   async function checkExpiringTokens() {
@@ -185,6 +190,7 @@ export async function createMainServices(deps: MainServicesDeps): Promise<MainSe
 
   return {
     dispatcher,
+    windows,
     profiles,
     vault,
     settingsStore,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../shared/app-error';
 import { op } from '../../shared/ipc/kit';
 import { createDispatcher, type DispatchSpyEntry } from './dispatcher';
-import { trustedSenderCheck, type IpcSender } from './sender';
+import { createTrustedWindows, trustedSenderCheck, type IpcSender } from './sender';
 
 const contract = {
   'demo:echo': op(z.object({ text: z.string().min(1), count: z.number().int() }).strict(), z.object({ text: z.string() })),
@@ -20,12 +20,14 @@ const top: IpcSender = { id: 1, frameUrl: 'app://console/index.html#/settings', 
 const req = (input: unknown, requestId = 'r1') => ({ requestId, input });
 
 function setup(extra: { writeAllowed?: boolean } = {}) {
+  const windows = createTrustedWindows();
+  windows.add(top.id);
   const spied: DispatchSpyEntry[] = [];
   const writes: unknown[] = [];
   let slowSignal: AbortSignal | null = null;
   const dispatcher = createDispatcher({
     contract,
-    isTrustedSender: trustedSenderCheck(APP),
+    isTrustedSender: trustedSenderCheck(APP, windows),
     isWriteAllowed: () => extra.writeAllowed ?? true,
     onWrite: (entry) => writes.push(entry),
     spy: (entry) => spied.push(entry),

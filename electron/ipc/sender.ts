@@ -21,9 +21,33 @@ export function originOf(url: string): string | null {
   }
 }
 
-/** The sender check for one app origin: a top frame whose URL is on exactly that origin. */
-export function trustedSenderCheck(appOrigin: string): (sender: IpcSender) => boolean {
+/**
+ * The webContents main created on purpose (its one window). main.ts adds a window's id when it
+ * creates it and removes it when the window closes; ids are never reused within a run, so a
+ * closed window's id stays refused.
+ */
+export interface TrustedWindows {
+  add(webContentsId: number): void;
+  remove(webContentsId: number): void;
+  has(webContentsId: number): boolean;
+}
+
+export function createTrustedWindows(): TrustedWindows {
+  const ids = new Set<number>();
+  return {
+    add: (id) => void ids.add(id),
+    remove: (id) => void ids.delete(id),
+    has: (id) => ids.has(id),
+  };
+}
+
+/**
+ * The sender check: a top frame whose URL is on exactly the app origin, in a webContents main
+ * created. The origin alone is not enough: any other webContents that reaches app://console (a
+ * window opened by mistake, a future helper window) would otherwise get the whole API.
+ */
+export function trustedSenderCheck(appOrigin: string, windows: Pick<TrustedWindows, 'has'>): (sender: IpcSender) => boolean {
   const expected = originOf(appOrigin);
   if (!expected) throw new Error(`Not an origin: ${appOrigin}`);
-  return (sender) => sender.isTopFrame === true && originOf(sender.frameUrl) === expected;
+  return (sender) => windows.has(sender.id) && sender.isTopFrame === true && originOf(sender.frameUrl) === expected;
 }

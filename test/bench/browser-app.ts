@@ -5,9 +5,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import type { SandboxHandle } from './sandbox-process';
 import type { IpcRequest } from '../../shared/ipc/kit';
-import { startAppSession, type AppSession } from '../harness/app-session';
+import { APP_WINDOW_ID, startAppSession, type AppSession } from '../harness/app-session';
 import { pageBridgeScript } from '../harness/bundle-page-bridge';
-import { startStaticServer, type StaticServer } from '../harness/static-server';
+import { startRendererServer, type RendererServer } from '../harness/renderer-server';
 
 const distDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -16,20 +16,20 @@ export interface BrowserApp {
   page: Page;
   browser: Browser;
   session: AppSession;
-  server: StaticServer;
+  server: RendererServer;
   open(route: string): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startBrowserApp(sandbox: Pick<SandboxHandle, 'baseUrl' | 'mintToken'>): Promise<BrowserApp> {
-  const server = await startStaticServer(distDir);
+  const server = await startRendererServer(distDir);
   const session = await startAppSession({ appOrigin: server.origin, record: false });
   const browser = await chromium.launch({ executablePath: process.env.II_CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs, headless: true });
   const page = await browser.newPage({ viewport: { width: 1366, height: 850 } });
   await page.exposeBinding('__iiTransport', (source, channel: string, request: IpcRequest) =>
-    session.dispatch(channel, request, { id: 1, frameUrl: source.frame.url(), isTopFrame: source.frame === source.page.mainFrame() }),
+    session.dispatch(channel, request, { id: APP_WINDOW_ID, frameUrl: source.frame.url(), isTopFrame: source.frame === source.page.mainFrame() }),
   );
-  await page.exposeBinding('__iiCancel', (_source, requestId: string) => session.cancel(1, requestId));
+  await page.exposeBinding('__iiCancel', (_source, requestId: string) => session.cancel(APP_WINDOW_ID, requestId));
   await page.exposeBinding('__iiReportCsp', () => undefined);
   // tsx (esbuild keepNames) wraps named functions in the bench's page.evaluate callbacks with
   // `__name(fn, "name")`; the page has no such helper, so give it an identity one.

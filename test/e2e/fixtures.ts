@@ -1,6 +1,6 @@
 // The Playwright fixtures every end-to-end spec uses.
-// - `worker` (one per worker): a real sandbox (demo seed) and a static server for dist/renderer
-//   with the production CSP header.
+// - `worker` (one per worker): a real sandbox (demo seed) and dist/renderer served over loopback
+//   HTTP through main's own app:// request handler (test/harness/renderer-server.ts).
 // - `app` (one per test): the real main services on a fresh userData dir (test/harness/app-session),
 //   wired into the page: window.ii is built by the same buildBridge the preload uses, its transport
 //   is page.exposeBinding → the real dispatcher (with the calling frame as sender), and main's events
@@ -12,15 +12,15 @@ import { startSandbox } from '../../sandbox/server';
 import type { RunningSandbox } from '../../sandbox/server';
 import type { IpcRequest } from '../../shared/ipc/kit';
 import { clockOffsetMs, shiftPageClock } from '../clock/browser-clock';
-import { startAppSession } from '../harness/app-session';
+import { APP_WINDOW_ID, startAppSession } from '../harness/app-session';
 import type { AppSession, AppSessionOptions } from '../harness/app-session';
 import { pageBridgeScript } from '../harness/bundle-page-bridge';
-import { startStaticServer } from '../harness/static-server';
-import type { StaticServer } from '../harness/static-server';
+import { startRendererServer } from '../harness/renderer-server';
+import type { RendererServer } from '../harness/renderer-server';
 
 export interface WorkerHarness {
   sandbox: RunningSandbox;
-  server: StaticServer;
+  server: RendererServer;
 }
 
 export interface ConsoleApp {
@@ -41,9 +41,7 @@ export interface AppOptions {
 }
 
 // II_RENDERER_DIST: serve another build of the renderer (e.g. one built to a private folder).
-const distDir = process.env.II_RENDERER_DIST ?? fileURLToPath(new URL('../../dist/renderer', import.meta.url));
-/** The page's webContents id as far as the dispatcher is concerned (cancellation scope). */
-const PAGE_SENDER_ID = 1;
+export const distDir = process.env.II_RENDERER_DIST ?? fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
 export const test = base.extend<{ app: ConsoleApp } & AppOptions, { worker: WorkerHarness }>({
   appOptions: [{}, { option: true }],
@@ -53,7 +51,7 @@ export const test = base.extend<{ app: ConsoleApp } & AppOptions, { worker: Work
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const sandbox = await startSandbox({ port: 0, seed: 'demo' });
-      const server = await startStaticServer(distDir);
+      const server = await startRendererServer(distDir);
       await use({ sandbox, server });
       await server.close();
       await sandbox.close();
@@ -74,9 +72,9 @@ export const test = base.extend<{ app: ConsoleApp } & AppOptions, { worker: Work
       if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
     });
     await page.exposeBinding('__iiTransport', (source, channel: string, request: IpcRequest) =>
-      session.dispatch(channel, request, { id: PAGE_SENDER_ID, frameUrl: source.frame.url(), isTopFrame: source.frame === source.page.mainFrame() }),
+      session.dispatch(channel, request, { id: APP_WINDOW_ID, frameUrl: source.frame.url(), isTopFrame: source.frame === source.page.mainFrame() }),
     );
-    await page.exposeBinding('__iiCancel', (_source, requestId: string) => session.cancel(PAGE_SENDER_ID, requestId));
+    await page.exposeBinding('__iiCancel', (_source, requestId: string) => session.cancel(APP_WINDOW_ID, requestId));
     await page.exposeBinding('__iiReportCsp', (_source, violation: { directive: string; blockedURI: string; sample: string }) => {
       problems.push(`CSP violation: ${violation.directive} blocked ${violation.blockedURI || '(inline)'} ${violation.sample}`);
     });

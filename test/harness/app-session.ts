@@ -39,6 +39,12 @@ export interface AppSessionOptions {
 
 export type AppSession = Awaited<ReturnType<typeof startAppSession>>;
 
+/**
+ * The webContents id of the harness's one "window" (the Playwright page), registered with the
+ * dispatcher as main registers its BrowserWindow's: requests from any other id are refused.
+ */
+export const APP_WINDOW_ID = 1;
+
 export async function startAppSession(options: AppSessionOptions) {
   const userDataDir = await mkdtemp(join(tmpdir(), 'ii-e2e-userdata-'));
   const safeStorage = createFakeSafeStorage({ backend: options.safeStorageBackend, available: options.encryptionAvailable });
@@ -66,6 +72,7 @@ export async function startAppSession(options: AppSessionOptions) {
     confirmChange: confirm.confirm,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
+  services.windows.add(APP_WINDOW_ID);
   const stopEvents = services.onEvent((name, payload) => record({ direction: 'event', channel: name, payload }));
 
   async function dispatch(channel: string, payload: unknown, sender: IpcSender): Promise<IpcResult<unknown>> {
@@ -79,7 +86,7 @@ export async function startAppSession(options: AppSessionOptions) {
   /** Test setup straight through the dispatcher, as the app's own top frame would. Throws on error. */
   async function call<K extends ChannelName>(channel: K, input: InputOf<Contract, K>): Promise<OutputOf<Contract, K>> {
     setupRequests += 1;
-    const result = await dispatch(channel, { requestId: `setup-${setupRequests}`, input }, { id: 0, frameUrl: `${options.appOrigin}/index.html`, isTopFrame: true });
+    const result = await dispatch(channel, { requestId: `setup-${setupRequests}`, input }, { id: APP_WINDOW_ID, frameUrl: `${options.appOrigin}/index.html`, isTopFrame: true });
     if (!result.ok) throw new Error(`${channel} failed in test setup: ${result.error.code} ${result.error.message}`);
     return result.data as OutputOf<Contract, K>;
   }
