@@ -6,6 +6,7 @@ import type { HandlerContext, PartialHandlers } from '../ipc/handler-types';
 import type { ListQuery } from './platform-client';
 import { PlatformClient } from './platform-client';
 import { CapabilityCache } from './capabilities';
+import { ListKnowledge } from './list-knowledge';
 import { detectBasePath, testConnection } from './connection';
 import { idempotencyKeyFor, PlatformHttp, type ApiLogEntry, type ApiProfile, type RetryTuning, type TokenAccess } from './http';
 import { RequestScheduler } from './scheduler';
@@ -34,6 +35,7 @@ export interface ApiService {
 interface ProfileState {
   scheduler: RequestScheduler;
   capabilities: CapabilityCache;
+  lists: ListKnowledge;
 }
 
 type ListInput = { filters?: Record<string, string | number | boolean | undefined> | undefined; sort?: string | undefined; page?: number | undefined; cursor?: string | undefined; limit?: number | undefined };
@@ -62,7 +64,7 @@ export function createApiService(deps: ApiHandlerDeps): ApiService {
     const key = `${profile.id}\u0000${profile.baseUrl}`;
     let state = states.get(key);
     if (!state) {
-      state = { scheduler: new RequestScheduler({ maxConcurrency: deps.maxConcurrency ?? 6 }), capabilities: new CapabilityCache() };
+      state = { scheduler: new RequestScheduler({ maxConcurrency: deps.maxConcurrency ?? 6 }), capabilities: new CapabilityCache(), lists: new ListKnowledge() };
       states.set(key, state);
     }
     const http = new PlatformHttp(profile, {
@@ -73,7 +75,7 @@ export function createApiService(deps: ApiHandlerDeps): ApiService {
       ...(deps.log ? { log: deps.log } : {}),
       ...(deps.tuning ? { tuning: deps.tuning } : {}),
     });
-    return new PlatformClient(http, state.capabilities);
+    return new PlatformClient(http, state.capabilities, state.lists);
   }
 
   async function clientFor(profileId?: string): Promise<PlatformClient> {

@@ -50,6 +50,8 @@ export const ipcErrorCodes = [
   'invalid_token',
   'read_only',
   'conflict',
+  /** A 400 the client could not resolve by itself (not field validation): the server's words as they are. */
+  'bad_request',
 ] as const;
 export const ipcErrorCodeSchema = z.enum(ipcErrorCodes);
 export type IpcErrorCode = z.infer<typeof ipcErrorCodeSchema>;
