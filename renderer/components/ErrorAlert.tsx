@@ -8,8 +8,16 @@ export function ErrorAlert({ error, testId = 'error-alert' }: { error: unknown; 
   const { t } = useTranslation();
   if (!error) return null;
   const text = errorText(t, error);
+  // A feature the server does not have is a fact about this API, not a failure: said in grey.
+  const unsupported = error instanceof IpcCallError && error.code === 'unsupported';
   return (
-    <Alert color="red" title={t('errors.title')} role="alert" data-testid={testId} data-error-code={error instanceof IpcCallError ? error.code : 'unknown'}>
+    <Alert
+      color={unsupported ? 'gray' : 'red'}
+      title={unsupported ? t('errors.unsupportedTitle') : t('errors.title')}
+      role={unsupported ? 'status' : 'alert'}
+      data-testid={testId}
+      data-error-code={error instanceof IpcCallError ? error.code : 'unknown'}
+    >
       <Text size="sm">{text.message}</Text>
       {text.fields.length > 0 && (
         <List size="sm" mt="xs" aria-label={t('errors.fieldsTitle')}>
