@@ -1,10 +1,11 @@
 // An inline error: the i18n message for the error's code, plus per-field messages (422).
-import { Alert, List, Text } from '@mantine/core';
+import { Alert, Button, List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../errors/error-message';
 import { IpcCallError } from '../bridge/ipc';
 
-export function ErrorAlert({ error, testId = 'error-alert' }: { error: unknown; testId?: string }) {
+/** `onRetry`: a "Try again" button (not for "not offered by this API": trying again cannot change that). */
+export function ErrorAlert({ error, testId = 'error-alert', onRetry }: { error: unknown; testId?: string; onRetry?: (() => void) | undefined }) {
   const { t } = useTranslation();
   if (!error) return null;
   const text = errorText(t, error);
@@ -27,6 +28,11 @@ export function ErrorAlert({ error, testId = 'error-alert' }: { error: unknown; 
             </List.Item>
           ))}
         </List>
+      )}
+      {onRetry && !unsupported && (
+        <Button size="xs" variant="default" mt="xs" onClick={onRetry} data-testid={`${testId}-retry`}>
+          {t('common.retry')}
+        </Button>
       )}
     </Alert>
   );

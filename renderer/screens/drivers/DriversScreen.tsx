@@ -88,7 +88,7 @@ export function DriversScreen() {
           data-testid="drivers-filter-enabled"
         />
       </Group>
-      <ErrorAlert error={pages.isFetchNextPageError ? null : list.error} />
+      <ErrorAlert error={pages.isFetchNextPageError ? null : list.error} testId="drivers-error" onRetry={() => void pages.refetch()} />
       {list.isPending && <Loader aria-label={t('shell.loading')} />}
       <ServerOrderNote show={loaded.sortDropped} />
       {toggleUnsupported && (

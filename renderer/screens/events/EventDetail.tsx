@@ -51,7 +51,7 @@ export function EventDetail({ id, onOpenEvent, onFilter }: EventDetailProps) {
       </Group>
     );
   }
-  if (detail.error) return <ErrorAlert error={detail.error} testId="event-detail-error" />;
+  if (detail.error) return <ErrorAlert error={detail.error} testId="event-detail-error" onRetry={() => void detail.refetch()} />;
   const event = detail.data;
   const dispatches = event.dispatches ?? [];
   const redeliverUnsupported = capabilities.data?.capabilities.redeliver === 'unsupported';

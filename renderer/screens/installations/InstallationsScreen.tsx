@@ -72,7 +72,7 @@ export function InstallationsScreen() {
           data-testid="installations-filter-status"
         />
       </Group>
-      <ErrorAlert error={pages.isFetchNextPageError ? null : list.error} />
+      <ErrorAlert error={pages.isFetchNextPageError ? null : list.error} testId="installations-error" onRetry={() => void pages.refetch()} />
       {list.isPending && <Loader aria-label={t('shell.loading')} />}
       <Grid>
         <Grid.Col span={{ base: 12, lg: search.installation ? 6 : 12 }}>
@@ -130,7 +130,7 @@ export function InstallationsScreen() {
                 </Button>
               </Group>
               {selected.isPending && <Loader aria-label={t('shell.loading')} />}
-              <ErrorAlert error={selected.error} />
+              <ErrorAlert error={selected.error} onRetry={() => void selected.refetch()} />
               {selected.data && <InstallationDetail installation={selected.data} />}
             </Card>
           </Grid.Col>

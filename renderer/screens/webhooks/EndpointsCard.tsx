@@ -148,7 +148,7 @@ export function EndpointsCard({ highlightId, onClearHighlight }: EndpointsCardPr
           {t('webhooks.endpoints.add')}
         </WriteButton>
       </Group>
-      <ErrorAlert error={list.error} />
+      <ErrorAlert error={list.error} testId="endpoints-error" onRetry={() => void list.refetch()} />
       {highlightMissing && <MissingEndpointNote id={highlightId} onDismiss={onClearHighlight} />}
       {list.data && list.data.items.length === 0 && <Text data-testid="endpoints-empty">{t('webhooks.endpoints.empty')}</Text>}
       {list.data && list.data.items.length > 0 && (
