@@ -1,9 +1,11 @@
 // Builds the sandbox's Fastify app: conventions (errors, body limit), then the API under the
-// prefix (rate limit → auth → idempotency → route modules), then the routes outside the prefix.
+// prefix (rate limit → auth → idempotency → route modules; or the docs dialect's scope, see
+// dialect/docs-api.ts), then the routes outside the prefix.
 // Each route module adds itself with one `register…(scope, ctx)` line below.
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createAuthHook } from './auth/auth-hook';
 import type { SandboxContext } from './context';
+import { docsNotFoundHandler, registerDocsApi } from './dialect/docs-api';
 import { registerDriverRoutes } from './drivers/routes';
 import { registerFaults } from './faults/hooks';
 import { BODY_LIMIT_BYTES, frameworkErrorHandler, registerConventions } from './http/conventions';
@@ -25,11 +27,24 @@ export function buildApp(ctx: SandboxContext): FastifyInstance {
     forceCloseConnections: 'idle',
     frameworkErrors: frameworkErrorHandler,
   });
-  registerConventions(app);
+  const docsDialect = ctx.options.dialect === 'docs';
+  registerConventions(app, docsDialect ? docsNotFoundHandler(ctx) : undefined);
   // Before the API scope, so injected faults hit requests ahead of rate limiting and auth.
   registerFaults(app, ctx);
 
-  // The API: every route in here requires a bearer token.
+  // The API: the contract dialect (OURS + DOC) or the docs dialect (DOC only, as a Laravel backend serves it).
+  if (docsDialect) registerDocsApi(app, ctx);
+  else registerContractApi(app, ctx);
+
+  // Outside the prefix, no bearer token: the OAuth approval page and /_sandbox/* tooling.
+  registerOAuthApprovalRoutes(app, ctx);
+  registerReceiver(app, ctx);
+
+  return app;
+}
+
+/** The contract dialect: every route in here requires a bearer token. */
+function registerContractApi(app: FastifyInstance, ctx: SandboxContext): void {
   void app.register(
     async (api) => {
       api.addHook('onRequest', createRateLimitHook(ctx));
@@ -45,10 +60,4 @@ export function buildApp(ctx: SandboxContext): FastifyInstance {
     },
     { prefix: ctx.prefix },
   );
-
-  // Outside the prefix, no bearer token: the OAuth approval page and /_sandbox/* tooling.
-  registerOAuthApprovalRoutes(app, ctx);
-  registerReceiver(app, ctx);
-
-  return app;
 }

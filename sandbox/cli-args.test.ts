@@ -19,6 +19,20 @@ describe('npm run sandbox flags', () => {
     expect(parseSandboxArgs(['--help'])).toBe('help');
   });
 
+  it('--dialect docs serves at the root unless --prefix says otherwise, paging none by default', () => {
+    const base = { port: 4010, host: '127.0.0.1', db: DEFAULT_DB_FILE, seed: 'demo' };
+    expect(parseSandboxArgs(['--dialect', 'docs'])).toEqual({ ...base, prefix: '', dialect: 'docs', paging: 'none' });
+    expect(parseSandboxArgs(['--dialect', 'docs', '--paging', 'simple', '--ignore-page', '--prefix', '/v1'])).toEqual({
+      ...base, prefix: '/v1', dialect: 'docs', paging: 'simple', ignorePage: true,
+    });
+    expect(parseSandboxArgs(['--dialect', 'contract'])).toEqual({ ...base, prefix: '/v1' });
+  });
+
+  it('--help lists the dialect flags', async () => {
+    const { SANDBOX_USAGE } = await import('./cli-args');
+    for (const flag of ['--dialect contract|docs', '--paging none|page|simple', '--ignore-page']) expect(SANDBOX_USAGE).toContain(flag);
+  });
+
   it.each([
     [['--port', 'abc'], /--port/],
     [['--port', '70000'], /--port/],
@@ -27,6 +41,10 @@ describe('npm run sandbox flags', () => {
     [['--simulate', 'fast'], /--simulate/],
     [['--faults', ' '], /--faults/],
     [['--bogus'], /bogus/],
+    [['--dialect', 'laravel'], /--dialect must be contract or docs/],
+    [['--dialect', 'docs', '--paging', 'cursor'], /--paging must be none, page or simple/],
+    [['--paging', 'page'], /apply to --dialect docs only/],
+    [['--dialect', 'contract', '--ignore-page'], /apply to --dialect docs only/],
     [['stray'], /stray|positional/i],
   ])('refuses %j', (argv, message) => {
     expect(() => parseSandboxArgs(argv)).toThrow(CliUsageError);

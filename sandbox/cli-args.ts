@@ -12,7 +12,15 @@ export const SANDBOX_USAGE = `Usage: npm run sandbox -- [options]
   --port N           port to listen on (default 4010; 0 = any free port)
   --host HOST        loopback address to bind (default 127.0.0.1)
   --db FILE          SQLite file, or :memory: (default .sandbox-data/sandbox.db)
-  --prefix PATH      API prefix (default /v1)
+  --prefix PATH      API prefix (default /v1; the docs dialect: the root)
+  --dialect contract|docs
+                     contract: our contract, OURS + DOC (default); docs: only what the
+                     vendor documents, served as a Laravel backend would (root paths,
+                     bare {"data":[…]} lists, 400 for other filters/sorts, 404/405)
+  --paging none|page|simple
+                     docs dialect only: bare lists whose page= still offsets (none, default),
+                     Laravel length-aware pages (page) or Laravel simple pages (simple)
+  --ignore-page      docs dialect only: ignore page= (every request gets the first page)
   --seed demo|empty  data for a new database (default demo)
   --events N         add N generated events
   --simulate R       keep producing R provider events per second
@@ -29,17 +37,31 @@ export function parseSandboxArgs(argv: string[]): SandboxOptions | 'help' {
     events: { type: 'string' },
     simulate: { type: 'string' },
     faults: { type: 'string' },
+    dialect: { type: 'string' },
+    paging: { type: 'string' },
+    'ignore-page': { type: 'boolean' },
     help: { type: 'boolean' },
   });
   if (values.help === true) return 'help';
 
+  const dialect = values.dialect ?? 'contract';
+  if (dialect !== 'contract' && dialect !== 'docs') throw new CliUsageError('--dialect must be contract or docs.');
   const options: SandboxOptions = {
     port: values.port === undefined ? 4010 : integerFlag('--port', values.port, 0, 65535),
     host: values.host ?? '127.0.0.1',
     db: values.db ?? DEFAULT_DB_FILE,
-    prefix: values.prefix ?? '/v1',
+    prefix: values.prefix ?? (dialect === 'docs' ? '' : '/v1'),
     seed: 'demo',
   };
+  if (dialect === 'docs') {
+    options.dialect = 'docs';
+    const paging = values.paging ?? 'none';
+    if (paging !== 'none' && paging !== 'page' && paging !== 'simple') throw new CliUsageError('--paging must be none, page or simple.');
+    options.paging = paging;
+    if (values['ignore-page'] === true) options.ignorePage = true;
+  } else if (values.paging !== undefined || values['ignore-page'] !== undefined) {
+    throw new CliUsageError('--paging and --ignore-page apply to --dialect docs only.');
+  }
   if (values.seed !== undefined) {
     if (values.seed !== 'demo' && values.seed !== 'empty') throw new CliUsageError('--seed must be demo or empty.');
     options.seed = values.seed;

@@ -39,6 +39,9 @@ async function main(): Promise<void> {
 
   const dbFlag = options.db === DEFAULT_DB_FILE ? '' : ` --db ${options.db}`;
   console.log(`Integrações Inteligentes sandbox serving ${sandbox.baseUrl}`);
+  if (options.dialect === 'docs') {
+    console.log(`  dialect:  docs (only the documented routes), paging ${options.paging ?? 'none'}${options.ignorePage ? ', page= ignored' : ''}`);
+  }
   console.log(`  database: ${options.db === ':memory:' ? ':memory:' : relative(process.cwd(), options.db ?? '') || options.db}`);
   if (options.db === ':memory:') {
     console.log('  tokens:   an in-memory database cannot be reached by the token command; use --db FILE to mint tokens.');

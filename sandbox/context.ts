@@ -5,6 +5,12 @@ import type { SandboxDatabase } from './db/connection';
 
 export type SeedName = 'demo' | 'empty';
 
+/** Which API the sandbox serves: OURS + DOC (`contract`) or only what the vendor documents (`docs`). See docs/api-contract.md §9. */
+export type Dialect = 'contract' | 'docs';
+
+/** How the docs dialect pages lists, where the docs are silent: bare `{data}`, Laravel length-aware, or Laravel simple. */
+export type DocsPaging = 'none' | 'page' | 'simple';
+
 export interface SandboxOptions {
   /** 0 = a free port (tests). */
   port?: number;
@@ -12,8 +18,14 @@ export interface SandboxOptions {
   host?: string;
   /** A file path or ':memory:' (the default for the library; the CLI defaults to .sandbox-data/sandbox.db). */
   db?: string;
-  /** API prefix, default '/v1'. '' serves the API at the root. */
+  /** API prefix: default '/v1' for the contract dialect, '' (the root) for the docs dialect. */
   prefix?: string;
+  /** Default 'contract'. */
+  dialect?: Dialect;
+  /** Docs dialect only; default 'none'. */
+  paging?: DocsPaging;
+  /** Docs dialect only: the `page` query parameter is ignored (every request gets the first page). */
+  ignorePage?: boolean;
   seed?: SeedName;
   /** Injectable clock for fake-clock tests. */
   now?: () => Date;
@@ -76,12 +88,16 @@ export interface SandboxContext {
 export const DEFAULT_RATE_LIMIT: RateLimitConfig = { limit: 6000, windowSeconds: 60 };
 
 export function createContext(db: SandboxDatabase, options: SandboxOptions): SandboxContext {
+  const dialect = options.dialect ?? 'contract';
+  if (dialect === 'contract' && (options.paging !== undefined || options.ignorePage !== undefined)) {
+    throw new Error('paging and ignorePage apply to the docs dialect only.');
+  }
   return {
     db,
     options,
     now: options.now ?? (() => new Date()),
     origin: '',
-    prefix: normalizePrefix(options.prefix ?? '/v1'),
+    prefix: normalizePrefix(options.prefix ?? (dialect === 'docs' ? '' : '/v1')),
     hooks: { onInstallationUpdated: () => {} },
     rateLimit: { ...(options.rateLimit ?? DEFAULT_RATE_LIMIT) },
     adminSecret: randomBytes(24).toString('base64url'),

@@ -14,7 +14,7 @@ import { startSimulator } from './simulate';
 import { startDispatcherService } from './dispatcher/service';
 
 export interface RunningSandbox {
-  /** e.g. http://127.0.0.1:4010/v1 */
+  /** e.g. http://127.0.0.1:4010/v1 (contract dialect) or http://127.0.0.1:4010 (docs dialect, at the root) */
   baseUrl: string;
   /** e.g. http://127.0.0.1:4010 */
   origin: string;

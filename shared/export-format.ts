@@ -47,7 +47,7 @@ export function csvSerializer<T>(columns: readonly CsvColumn<T>[]): RowSerialize
   };
 }
 
-/** NDJSON keeps every field, unknown ones included (contract §8: nothing dropped). */
+/** NDJSON keeps every field, unknown ones included (docs/api-contract.md §8: nothing dropped). */
 export function ndjsonSerializer<T>(): RowSerializer<T> {
   return {
     header: () => '',

@@ -5,7 +5,7 @@
 export const retryStrategies = ['exponential', 'linear', 'fixed'] as const;
 export type RetryStrategy = (typeof retryStrategies)[number];
 
-/** The part of the retry policy (contract §7) that decides timing. */
+/** The part of the retry policy (docs/api-contract.md §7) that decides timing. */
 export interface RetryTiming {
   max_attempts: number;
   strategy: RetryStrategy | string;

@@ -1,5 +1,5 @@
 // The form model behind every "settings" form of an installation: built from a driver's
-// `available_settings` (contract §4), evaluated live (required / required_if / type checks) and
+// `available_settings` (docs/api-contract.md §4), evaluated live (required / required_if / type checks) and
 // turned into the create or PATCH payload. Pure: no React, no DOM, no Electron — the renderer's
 // settings-form component renders this model, and the unit tests exercise it directly.
 //

@@ -1,4 +1,4 @@
-// Optional routes (contract §6–7): a real server may lack them. Each is learned lazily — the first
+// Optional routes (docs/api-contract.md §6–7): a real server may lack them. Each is learned lazily — the first
 // call that answers 404/405 marks it unsupported for that profile (cached), and the renderer asks
 // `capabilities:get` to hide the matching actions with a note.
 import { AppError } from '../../shared/app-error';

@@ -62,8 +62,8 @@ export interface BasePathDetection {
 
 /**
  * Tries `<origin>`, `<origin>/v1`, `<origin>/api/v1` on the profile's own origin (the token is
- * never sent anywhere else) and keeps the first that answers 200 (contract §2: the API reference
- * pages use the root, so it goes first).
+ * never sent anywhere else) and keeps the first that answers 200 (docs/api-contract.md §2: the API
+ * reference pages use the root, so it goes first).
  */
 export async function detectBasePath(
   profile: { id: string; baseUrl: string },

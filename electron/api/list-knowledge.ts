@@ -1,4 +1,4 @@
-// What the client has learned about how one server pages and sorts its lists (contract §8), kept
+// What the client has learned about how one server pages and sorts its lists (docs/api-contract.md §8), kept
 // per profile and base URL like the capabilities: which `sort` values a list route refused, whether
 // a bare list honours `page`, the largest page it really returns, and the first item of the last
 // page answered per list (to notice a page that repeats the previous one).

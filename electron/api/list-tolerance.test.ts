@@ -1,4 +1,4 @@
-// The list tolerance rules (contract §8) against tiny loopback servers that behave like a Laravel +
+// The list tolerance rules (docs/api-contract.md §8) against tiny loopback servers that behave like a Laravel +
 // spatie/laravel-query-builder backend serving only the documented surface: each base path below is
 // one server personality (bare lists that honour `page` with a lower max `limit`, bare lists that
 // ignore `page`, a "simple" paginator, a page paginator that ignores `page`, one unreadable item,

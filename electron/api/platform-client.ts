@@ -1,4 +1,4 @@
-// The platform API, one method per endpoint of platform-contract.md, parsed with the shared
+// The platform API, one method per endpoint of docs/api-contract.md, parsed with the shared
 // schemas under the tolerance rules. Lists come back as `{items, pagination}` whichever of the
 // three shapes the server used; `iterateItems`/`iteratePages` walk them and may be stopped early.
 import type { z } from 'zod';
@@ -77,7 +77,7 @@ export class PlatformClient {
 
   /**
    * Sends one list request. A `sort` this server refused before is not sent; a `400` whose message
-   * names the sort is answered by dropping it, remembering that, and asking once more (contract §8:
+   * names the sort is answered by dropping it, remembering that, and asking once more (docs/api-contract.md §8:
    * an undocumented parameter is an optional refinement).
    */
   private async sendList(path: ListPath, query: ListQuery, signal: AbortSignal | undefined): Promise<{ response: ApiResponse; sent: ListQuery; sortDropped: boolean }> {
@@ -422,7 +422,7 @@ export class PlatformClient {
   }
 
   // ── webhook configuration ───────────────────────────────────────────────────────────────────
-  // Nothing of it is on the vendor's pages (contract §7): all of it is optional.
+  // Nothing of it is on the vendor's pages (docs/api-contract.md §7): all of it is optional.
 
   listWebhookEndpoints(query: ListQuery = {}, options: CallOptions = {}) {
     return this.optional('webhook_endpoints', () => this.list('/webhooks/endpoints', webhookEndpointSchema, query, options));

@@ -1,4 +1,4 @@
-// The tolerance rules (contract §8) through the real client code path, against a tiny loopback
+// The tolerance rules (docs/api-contract.md §8) through the real client code path, against a tiny loopback
 // server that answers the way the vendor's docs show (bare lists, bare resources, unknown enum
 // values and fields, numeric ids) and lacks the optional routes (404 / 405).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -69,7 +69,7 @@ export function errorFromStatus(request: FailedRequest, failure: HttpFailure): A
   }
   if (status === 400) {
     // A 400 is a bad request (an unknown filter or sort, a malformed parameter), never field
-    // validation: the server's own message is what the operator needs to read (contract §8).
+    // validation: the server's own message is what the operator needs to read (docs/api-contract.md §8).
     return new AppError('bad_request', said ?? `The server refused the request ${route} as malformed (400).`, { status });
   }
   if (status === 429) {

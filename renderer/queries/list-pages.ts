@@ -1,5 +1,5 @@
 // The next page of any list answer, whichever shape the server used (page, cursor, or a bare list
-// that came back full — contract §8), for infinite queries; and what a screen shows of all the
+// that came back full — docs/api-contract.md §8), for infinite queries; and what a screen shows of all the
 // pages loaded so far (rows, unreadable rows, the server's count when it gave one).
 import type { z } from 'zod';
 import type { paginationSchema, UnreadableListItem } from '../../shared/api/ipc-lists';

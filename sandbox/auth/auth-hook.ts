@@ -1,4 +1,4 @@
-// Every route under the API prefix requires a valid bearer token (contract §1); anything else
+// Every route under the API prefix requires a valid bearer token (docs/api-contract.md §1); anything else
 // is `401 {"message":"Unauthenticated."}` — one answer for missing, malformed, badly signed,
 // expired and revoked tokens, so the response reveals nothing about why.
 import type { FastifyReply, FastifyRequest } from 'fastify';

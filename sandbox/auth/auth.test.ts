@@ -1,4 +1,4 @@
-// 401 for every kind of bad token (contract §1), and the token CLI minting tokens a server on
+// 401 for every kind of bad token (docs/api-contract.md §1), and the token CLI minting tokens a server on
 // the same database file accepts.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Delivery signatures (contract §7): `X-II-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`.
+// Delivery signatures (docs/api-contract.md §7): `X-II-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`.
 // During a secret rotation's overlap there is one v1 per valid secret (newest first), so a receiver
 // still configured with the old secret keeps verifying.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';

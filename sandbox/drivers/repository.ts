@@ -41,7 +41,7 @@ export function toDriverResource(row: DriverRow): DriverResource {
   };
 }
 
-/** By id or by slug (contract §4: `GET /drivers/{id}` accepts either). */
+/** By id or by slug (docs/api-contract.md §4: `GET /drivers/{id}` accepts either). */
 export function findDriverRow(db: SandboxDatabase, idOrSlug: string): DriverRow | undefined {
   return db.prepare('SELECT * FROM drivers WHERE id = ? OR slug = ? LIMIT 1').get(idOrSlug, idOrSlug) as DriverRow | undefined;
 }

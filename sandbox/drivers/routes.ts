@@ -1,4 +1,4 @@
-// /drivers (contract §4): list with filters/sort/page pagination, get by id or slug,
+// /drivers (docs/api-contract.md §4): list with filters/sort/page pagination, get by id or slug,
 // enable/disable (idempotent: repeating one changes nothing and returns the same driver).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SandboxContext } from '../context';
@@ -8,14 +8,18 @@ import { likeContains, parseBooleanFilter, parseListQuery, sqlOrderBy } from '..
 import { toApiTimestamp } from '../time';
 import { findDriverRow, toDriverResource, type DriverRow } from './repository';
 
+/** The documented filters and sort keys of `GET /drivers` (DOC [ADRV]); the docs dialect allows the same. */
+export const DRIVER_FILTERS = ['name', 'type', 'enabled'] as const;
+export const DRIVER_SORTS = ['name', 'slug', 'version', 'type', 'status', 'created_at'] as const;
+
 const LIST_SPEC = {
-  filters: ['name', 'type', 'enabled'],
-  sorts: ['name', 'slug', 'version', 'type', 'status', 'created_at'],
+  filters: DRIVER_FILTERS,
+  sorts: DRIVER_SORTS,
   // The vendor's example lists Guru before Bling: oldest first, ties by id.
   defaultSort: 'created_at',
 } as const;
 
-const SORT_COLUMNS: Record<string, string> = {
+export const DRIVER_SORT_COLUMNS: Record<string, string> = {
   name: 'name COLLATE NOCASE',
   slug: 'slug',
   version: 'version',
@@ -53,7 +57,7 @@ export function registerDriverRoutes(api: FastifyInstance, ctx: SandboxContext):
       select: '*',
       where,
       params,
-      orderBy: sqlOrderBy(query.sort, SORT_COLUMNS, 'id'),
+      orderBy: sqlOrderBy(query.sort, DRIVER_SORT_COLUMNS, 'id'),
       page: query.page,
       limit: query.limit,
       mapRow: toDriverResource,

@@ -1,5 +1,5 @@
 // The API's cross-cutting conventions on a real sandbox: error shapes for bad bodies and URLs,
-// body limit, rate-limit headers and 429, and Idempotency-Key replay (contract §3).
+// body limit, rate-limit headers and 429, and Idempotency-Key replay (docs/api-contract.md §3).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../server';
 import { request, type RequestOptions } from '../testing/client';

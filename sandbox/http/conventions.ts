@@ -1,5 +1,5 @@
 // Replaces Fastify's own error, 404 and content-type behaviour with the API's JSON shapes
-// (contract §3): bad input is always a 4xx `{"message"}`, never a 500 and never HTML.
+// (docs/api-contract.md §3): bad input is always a 4xx `{"message"}`, never a 500 and never HTML.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parse as parseFormBody } from 'node:querystring';
 import { HttpError, sendError } from './errors';
@@ -19,7 +19,13 @@ const FASTIFY_MESSAGES: Record<string, { status: number; message: string }> = {
   FST_ERR_BAD_URL: { status: 400, message: 'The request URL is malformed.' },
 };
 
-export function registerConventions(app: FastifyInstance): void {
+/** Answers a request no route matched (the contract's 404 by default; the docs dialect brings Laravel's). */
+export type NotFoundHandler = (request: FastifyRequest, reply: FastifyReply) => FastifyReply;
+
+export function registerConventions(
+  app: FastifyInstance,
+  notFound: NotFoundHandler = (_request, reply) => sendError(reply, 404, 'Not found.'),
+): void {
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     if (error instanceof HttpError) {
       for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
@@ -36,7 +42,7 @@ export function registerConventions(app: FastifyInstance): void {
     return sendError(reply, 500, 'Server Error.');
   });
 
-  app.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'Not found.'));
+  app.setNotFoundHandler(notFound);
 
   // The API speaks JSON only: a text/plain body is a 415, not a string handed to the routes.
   app.removeContentTypeParser('text/plain');

@@ -1,4 +1,4 @@
-// Keyset ("cursor") pagination for /processing/* (contract §3): Laravel's cursor shape
+// Keyset ("cursor") pagination for /processing/* (docs/api-contract.md §3): Laravel's cursor shape
 // `{data, links:{first:null,last:null,prev,next}, meta:{path,per_page,next_cursor,prev_cursor}}`.
 // The cursor is opaque base64url JSON carrying the boundary row's sort values + id, so page
 // 10,000 costs the same as page 1 (an index seek, never OFFSET), and rows inserted meanwhile

@@ -1,4 +1,4 @@
-// The API's error shapes (contract §3): `{"message"}`, 422 `{"message","errors":{field:[…]}}`.
+// The API's error shapes (docs/api-contract.md §3): `{"message"}`, 422 `{"message","errors":{field:[…]}}`.
 // Route code throws HttpError; the app's error handler turns it (and Fastify's own errors) into these.
 import type { FastifyReply } from 'fastify';
 

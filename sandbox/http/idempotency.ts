@@ -1,4 +1,4 @@
-// `Idempotency-Key` on writes (contract §3): the first response to a key is stored for 24 h and
+// `Idempotency-Key` on writes (docs/api-contract.md §3): the first response to a key is stored for 24 h and
 // replayed for a repeat (no second action); the same key with a different request is a 422; a
 // repeat while the first is still running is a 409. Keys are scoped to the token's subject.
 // 5xx responses are not stored, so a failed attempt can be retried with the same key.

@@ -1,4 +1,4 @@
-// Laravel's length-aware page pagination (contract §3), used by drivers, installations and
+// Laravel's length-aware page pagination (docs/api-contract.md §3), used by drivers, installations and
 // webhook endpoints: `{data, links:{first,last,prev,next}, meta:{current_page,from,last_page,path,per_page,to,total}}`.
 import type { FastifyRequest } from 'fastify';
 import type { SandboxDatabase } from '../db/connection';

@@ -1,4 +1,4 @@
-// Parses list query strings the way the contract describes (§3): `filter[<field>]=value`,
+// Parses list query strings the way docs/api-contract.md §3 describes: `filter[<field>]=value`,
 // `sort=a,-b` against a per-route allowlist, `limit` (default 10, max 100), `page`, `cursor`.
 // Unknown filters or sort keys are 400; out-of-range numbers are 422 on that parameter.
 import { HttpError, badRequest } from './errors';

@@ -1,4 +1,4 @@
-// Per-token request budget (contract §3): `X-RateLimit-Limit` / `X-RateLimit-Remaining` on every
+// Per-token request budget (docs/api-contract.md §3): `X-RateLimit-Limit` / `X-RateLimit-Remaining` on every
 // API response, `429 {"message":"Too Many Attempts."}` + `Retry-After` once the budget is spent.
 // A fixed window per caller; the caller is the bearer token (hashed — tokens are never kept),
 // or the client address when there is none. The budget is read from ctx on every request so

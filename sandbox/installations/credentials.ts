@@ -1,4 +1,4 @@
-// The sandbox's stand-in for "the platform validates the API key with the provider" (contract §5):
+// The sandbox's stand-in for "the platform validates the API key with the provider" (docs/api-contract.md §5):
 // a key that is too short, or literally `invalid`, is rejected — so demos and tests can show the 422.
 export const MIN_CREDENTIAL_LENGTH = 8;
 

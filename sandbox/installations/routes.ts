@@ -1,29 +1,27 @@
-// /installations (contract §5): list, get, create (settings validated against the driver),
+// /installations (docs/api-contract.md §5): list, get, create (settings validated against the driver),
 // PATCH (partial; omitted secrets keep their value), disable, enable, reauthorize.
 // OAuth drivers start `pending_auth` with an `auth_url` to the sandbox's approval page;
 // API-key drivers are checked and activated at once.
-import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { InstallationResource, SandboxContext } from '../context';
-import { findDriverRow, type DriverRow } from '../drivers/repository';
-import { HttpError, notFound, validationError, type FieldErrors } from '../http/errors';
+import { findDriverRow } from '../drivers/repository';
+import { HttpError, notFound, validationError } from '../http/errors';
 import { buildPageResponse, queryPage } from '../http/page-pagination';
 import { likeContains, parseEnumFilter, parseListQuery, sqlOrderBy } from '../http/query';
 import { parseBody } from '../http/validation';
 import { toApiTimestamp } from '../time';
-import { credentialProblem } from './credentials';
+import { checkSettings, createInstallation, newOAuthState } from './create';
 import {
   findInstallationRow,
   INSTALLATION_FROM,
   INSTALLATION_SELECT,
   INSTALLATION_STATUSES,
-  insertInstallation,
   notifyInstallationUpdated,
   toInstallationResource,
   type InstallationRow,
 } from './repository';
-import { mergeAndValidateSettings, type SettingDefinitions, type Settings } from './settings';
+import type { Settings } from './settings';
 
 const LIST_SPEC = {
   filters: ['driver_id', 'integration_driver_slug', 'status', 'name'],
@@ -63,7 +61,7 @@ type IdParams = { Params: { id: string } };
 export function registerInstallationRoutes(api: FastifyInstance, ctx: SandboxContext): void {
   const { db } = ctx;
   const nowStamp = () => toApiTimestamp(ctx.now());
-  const newState = () => randomBytes(24).toString('base64url');
+  const newState = newOAuthState;
 
   const load = (id: string): InstallationRow => {
     const row = findInstallationRow(db, id);
@@ -123,31 +121,9 @@ export function registerInstallationRoutes(api: FastifyInstance, ctx: SandboxCon
     if (driver.enabled !== 1) {
       throw validationError({ driver_id: [`The driver ${driver.slug} is disabled; enable it before installing it.`] });
     }
-    const settings = checkSettings(driver, {}, body.settings ?? {});
-
-    const id = randomUUID();
-    const now = nowStamp();
-    const oauth = driver.auth_method === 'oauth';
-    db.transaction(() => {
-      insertInstallation(db, {
-        id,
-        driver_id: driver.id,
-        name: body.name,
-        status: oauth ? 'pending_auth' : 'active',
-        status_reason: null,
-        method: driver.auth_method,
-        oauth_state: oauth ? newState() : null,
-        authorized_at: oauth ? null : now,
-        meta: body.meta ?? {},
-        settings,
-        created_at: now,
-        updated_at: now,
-        disabled_at: null,
-      });
-    })();
+    const installation = createInstallation(ctx, driver, { name: body.name, meta: body.meta ?? {}, settings: body.settings ?? {} });
     reply.code(201);
-    // An API-key installation is activated at once: that is an update the platform announces.
-    return oauth ? respond(load(id)) : changed(id);
+    return { data: installation };
   });
 
   api.patch('/installations/:id', async (request: FastifyRequest<IdParams>) => {
@@ -220,21 +196,4 @@ export function registerInstallationRoutes(api: FastifyInstance, ctx: SandboxCon
     ).run(newState(), nowStamp(), row.id);
     return changed(row.id);
   });
-}
-
-/** Validated, merged settings — or a 422 with one entry per offending key. */
-function checkSettings(driver: DriverRow, existing: Settings, input: Settings): Settings {
-  const definitions = JSON.parse(driver.available_settings) as SettingDefinitions;
-  const { settings, errors } = mergeAndValidateSettings(definitions, existing, input);
-  const credentialKey = driver.credential_setting;
-  if (driver.auth_method === 'api_key' && credentialKey !== null && errors[`settings.${credentialKey}`] === undefined) {
-    // Only a key sent in this request is checked; a stored one was accepted before.
-    const problem = credentialKey in input && input[credentialKey] !== null ? credentialProblem(settings[credentialKey]) : null;
-    if (problem !== null) {
-      const fieldErrors: FieldErrors = errors;
-      (fieldErrors[`settings.${credentialKey}`] ??= []).push(`The settings.${credentialKey} field ${problem}`);
-    }
-  }
-  if (Object.keys(errors).length > 0) throw validationError(errors);
-  return settings;
 }

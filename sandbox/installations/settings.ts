@@ -1,4 +1,4 @@
-// Installation settings checked against the driver's `available_settings` (contract §4–§5):
+// Installation settings checked against the driver's `available_settings` (docs/api-contract.md §4–§5):
 // each key's `type`, `required`, `required_if: "<other key>,<value>"`, and no unknown keys.
 // Secrets are write-only: stored, never served back.
 import type { FieldErrors } from '../http/errors';

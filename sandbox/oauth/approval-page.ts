@@ -1,4 +1,4 @@
-// The sandbox's stand-in for a provider's OAuth consent screen (contract §5): `auth_url` opens
+// The sandbox's stand-in for a provider's OAuth consent screen (docs/api-contract.md §5): `auth_url` opens
 // this page (outside the API prefix, no bearer token); Approve activates the pending installation,
 // Deny puts it in `error`. The unguessable `state` in the URL is the only credential, and it is
 // single-use: once decided, the link stops working.

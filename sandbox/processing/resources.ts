@@ -1,4 +1,4 @@
-// Rows of the processing tables → the API's JSON (contract §6).
+// Rows of the processing tables → the API's JSON (docs/api-contract.md §6).
 import type { EndpointRow } from '../webhooks/endpoint-store';
 
 export const EVENT_LIST_COLUMNS = `id, installation_id, integration_driver_slug, name, created_at, status, superseded,

@@ -1,4 +1,4 @@
-// /processing/* (contract §6): events (list, detail, redeliver), the delivery log (dispatches) and
+// /processing/* (docs/api-contract.md §6): events (list, detail, redeliver), the delivery log (dispatches) and
 // received webhooks. Every list is keyset-paginated on (time DESC, id DESC) with an index per filter,
 // so any page costs one index seek, and rows inserted meanwhile never shift a page.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -212,7 +212,7 @@ function redeliveryEndpoint(ctx: SandboxContext, event: { id: string; name: stri
 }
 
 /** Stored payloads are JSON objects; a hand-written broken one is shown as `{"raw": text}` instead of a 500. */
-function parseStoredPayload(text: string): Record<string, unknown> {
+export function parseStoredPayload(text: string): Record<string, unknown> {
   try {
     const value = JSON.parse(text) as unknown;
     return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : { raw: value };

@@ -1,4 +1,4 @@
-// Superseding (contract §6): a newer event about the same order, with a higher weight, replaces
+// Superseding (docs/api-contract.md §6): a newer event about the same order, with a higher weight, replaces
 // the older ones — e.g. `order.refunded` supersedes a still-undelivered `order.paid`. The weight
 // comes from the last segment of the event name, so every driver's `order.*`/`purchase.*`/… events
 // rank the same way. Names with an unknown last segment weigh 0 and never supersede anything.

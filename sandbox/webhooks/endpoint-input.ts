@@ -1,4 +1,4 @@
-// Request bodies for /webhooks/endpoints (contract §7), validated with zod → 422 per field.
+// Request bodies for /webhooks/endpoints (docs/api-contract.md §7), validated with zod → 422 per field.
 import { z } from 'zod';
 import { isLoopbackHost } from '../dispatcher/http-delivery';
 

@@ -1,4 +1,4 @@
-// Webhook endpoint rows and how the API shows them (contract §7). The signing secret and custom
+// Webhook endpoint rows and how the API shows them (docs/api-contract.md §7). The signing secret and custom
 // header values are write-only: the resource carries only `secret_hint` and `null` header values.
 import type { SandboxDatabase } from '../db/connection';
 import { toApiTimestamp } from '../time';

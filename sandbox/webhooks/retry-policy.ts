@@ -1,4 +1,4 @@
-// The account's retry policy (contract §7): one row, read by the dispatcher on every failed attempt.
+// The account's retry policy (docs/api-contract.md §7): one row, read by the dispatcher on every failed attempt.
 import { z } from 'zod';
 import type { SandboxDatabase } from '../db/connection';
 import { retryStrategies, type RetryStrategy } from '../../shared/retry-schedule';

@@ -1,4 +1,4 @@
-// /webhooks/* (contract §7): delivery endpoints (page-paginated CRUD, test, rotate-secret) and the
+// /webhooks/* (docs/api-contract.md §7): delivery endpoints (page-paginated CRUD, test, rotate-secret) and the
 // retry policy. The signing secret appears only in the answers to create and rotate-secret.
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';

@@ -1,4 +1,4 @@
-// Drivers (contract §4). DOC fields are required in both modes; `auth_method` is OURS and optional
+// Drivers (docs/api-contract.md §4). DOC fields are required in both modes; `auth_method` is OURS and optional
 // even when strict, because the two documented example drivers must be served verbatim without it.
 import { z } from 'zod';
 import { jsonObject, opaqueId, openEnum, resourceObject, timestamp, type SchemaMode } from './schema-mode';

@@ -49,7 +49,7 @@ export const envelopeSchemas = buildEnvelopeSchemas('tolerant');
 
 /**
  * What the client needs of any Laravel page `meta`: length-aware (`last_page`, `total`) or simple
- * (only `current_page`/`per_page`) — both are valid answers (contract §8).
+ * (only `current_page`/`per_page`) — both are valid answers (docs/api-contract.md §8).
  */
 const anyPageMeta = z.looseObject({
   current_page: z.number().int(),
@@ -69,7 +69,7 @@ export type ListPagination =
   /** A bare `{data:[…]}`: one page, unless it came back full (then "load more" tries `page`+1). */
   | { kind: 'none'; full: boolean };
 
-/** A list item that failed its schema: kept as the server sent it, with what was wrong (contract §8). */
+/** A list item that failed its schema: kept as the server sent it, with what was wrong (docs/api-contract.md §8). */
 export interface UnreadableItem {
   /** Its position in the page the server sent. */
   index: number;
@@ -106,7 +106,7 @@ function arrayOf<T extends z.ZodType>(item: T): z.ZodArray<T> {
 /**
  * Where a list answer says the next page is — any of the three shapes, without validating its
  * items (so a walk can ask for the next page while this one's items are checked). A bare list is
- * full when it holds `requestedLimit` items (contract §8: then "load more" is offered by page).
+ * full when it holds `requestedLimit` items (docs/api-contract.md §8: then "load more" is offered by page).
  */
 export function parseListPagination(body: unknown, options: { requestedLimit?: number | undefined } = {}): ParseResult<ListPagination> {
   if (!isPlainObject(body) || !Array.isArray(body.data)) {
@@ -163,7 +163,7 @@ function unreadableItem(index: number, raw: unknown, error: z.ZodError): Unreada
 
 /**
  * The items of a list answer (its `data` array), each validated with `item`. An item that fails is
- * set aside as unreadable (raw + issue) instead of failing the page (contract §8).
+ * set aside as unreadable (raw + issue) instead of failing the page (docs/api-contract.md §8).
  */
 export function parseListItems<T extends z.ZodType>(item: T, body: unknown): ParseResult<{ items: z.output<T>[]; unreadable: UnreadableItem[] }> {
   if (!isPlainObject(body) || !Array.isArray(body.data)) {

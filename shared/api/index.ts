@@ -1,5 +1,5 @@
 // The platform API's shapes, tolerant (for the client) and strict (for the sandbox's contract
-// tests). See platform-contract.md; §8 says what "tolerant" means.
+// tests). See docs/api-contract.md; §8 says what "tolerant" means.
 export * from './schema-mode';
 export * from './envelopes';
 export * from './errors';

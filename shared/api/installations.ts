@@ -1,4 +1,4 @@
-// Installations (contract §5). Only `id` is documented for certain (DOC [PROV] shows a bare
+// Installations (docs/api-contract.md §5). Only `id` is documented for certain (DOC [PROV] shows a bare
 // `{id, status, auth_url}` answer to create), so tolerant parsing requires just that.
 import { z } from 'zod';
 import { jsonObject, opaqueId, openEnum, oursField, resourceObject, timestamp, type SchemaMode } from './schema-mode';

@@ -1,4 +1,4 @@
-// Processing (contract §6): events, delivery attempts (dispatches) and received webhooks.
+// Processing (docs/api-contract.md §6): events, delivery attempts (dispatches) and received webhooks.
 // Event list fields are DOC [APROC] (required); the detail, dispatches and received webhooks are OURS.
 import { z } from 'zod';
 import { jsonObject, opaqueId, openEnum, oursField, resourceObject, timestamp, type SchemaMode } from './schema-mode';

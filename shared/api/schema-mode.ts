@@ -1,7 +1,7 @@
 // Two readings of the same API shapes:
 //  - 'tolerant' (the console's client): a real server may differ from our contract, so unknown
 //    fields are kept, unknown enum values are kept as plain strings, fields only OURS promises may be
-//    missing, and ids are opaque (a number id becomes its string). See platform-contract.md §8.
+//    missing, and ids are opaque (a number id becomes its string). See docs/api-contract.md §8.
 //  - 'strict' (the sandbox's contract tests): the sandbox must produce exactly OURS — known enum
 //    values, every field present, no extra keys, timestamps in the documented format.
 // Types are always inferred from the tolerant schemas; the strict ones exist only to be parsed with.

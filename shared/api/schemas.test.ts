@@ -51,7 +51,7 @@ describe('vendor examples parse unchanged', () => {
   });
 });
 
-describe('tolerance (contract §8)', () => {
+describe('tolerance (docs/api-contract.md §8)', () => {
   it('keeps unknown enum values and unknown fields', () => {
     const raw = {
       id: 'e1', installation_id: null, integration_driver_slug: 'bling', name: 'order.paid', created_at: ts,

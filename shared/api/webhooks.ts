@@ -1,4 +1,4 @@
-// Webhook configuration (contract §7): delivery endpoints and the account's retry policy.
+// Webhook configuration (docs/api-contract.md §7): delivery endpoints and the account's retry policy.
 import { z } from 'zod';
 import { opaqueId, openEnum, oursField, resourceObject, timestamp, type SchemaMode } from './schema-mode';
 

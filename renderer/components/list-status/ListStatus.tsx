@@ -1,7 +1,7 @@
 // What every list screen says about the rows it shows, whatever the server's paging: how many
 // ("200 installations", "showing 100 of 200"), a "load more" while the server has more, a note
 // when the server refused the order asked for, and the rows it sent that could not be read —
-// each openable as the raw JSON (contract §8: one odd item never fails its page).
+// each openable as the raw JSON (docs/api-contract.md §8: one odd item never fails its page).
 import { Alert, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,5 +1,5 @@
 // The Deliveries screen's URL state: which log (dispatches = our deliveries to endpoints, received =
-// webhooks providers sent us) and its filters (contract §6), as validated search params.
+// webhooks providers sent us) and its filters (docs/api-contract.md §6), as validated search params.
 import { z } from 'zod';
 import type { DispatchesFilters } from '../../../shared/ipc/channels/events';
 import type { ReceivedWebhooksFilters } from '../../../shared/ipc/channels/webhooks';

@@ -6,7 +6,7 @@ import { rootRoute } from '../../app/root-route';
 import type { ScreenDefinition } from '../../app/screens';
 import { DriversScreen } from './DriversScreen';
 
-/** The documented sorts (contract §4), ascending or `-` descending. */
+/** The documented sorts (docs/api-contract.md §4), ascending or `-` descending. */
 export const driverSortFields = ['name', 'slug', 'version', 'type', 'status', 'created_at'] as const;
 const sortSchema = z
   .string()

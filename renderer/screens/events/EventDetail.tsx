@@ -201,7 +201,7 @@ export function EventDetail({ id, onOpenEvent, onFilter }: EventDetailProps) {
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="raw" pt="sm">
-          {/* Everything the server sent, unknown fields included (contract §8). */}
+          {/* Everything the server sent, unknown fields included (docs/api-contract.md §8). */}
           <JsonViewer value={event} label={t('events.detail.raw')} defaultOpenDepth={1} testId="raw-viewer" />
         </Tabs.Panel>
       </Tabs>

@@ -17,7 +17,7 @@ export interface EventSourceLinksProps {
 
 function DriverLink({ slug, onFilter }: { slug: string; onFilter: EventSourceLinksProps['onFilter'] }) {
   const { t } = useTranslation();
-  // GET /drivers/{id} takes an id or a slug (contract §4).
+  // GET /drivers/{id} takes an id or a slug (docs/api-contract.md §4).
   const driver = useDriver(slug);
   const name = driver.data?.name;
   return (

@@ -1,7 +1,7 @@
 // The Events screen's state in the URL: every filter is a search param, validated with zod, so any
 // view is a deep link (`#/events?status=failed&range=24h&installation=…`). Bad or unknown values are
 // dropped (`.catch`) rather than breaking the screen. This module also turns the URL state into the
-// API's filters (contract §6).
+// API's filters (docs/api-contract.md §6).
 import { z } from 'zod';
 import type { EventFilter } from '../../../shared/ipc/channels/jobs';
 import { searchIsoTime, searchResponseCode, searchText } from '../../app/search-params';

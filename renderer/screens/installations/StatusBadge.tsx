@@ -1,5 +1,5 @@
 // An installation status as a badge: known statuses get their colour, unknown ones are shown as
-// they came (contract §8: never dropped, never a crash).
+// they came (docs/api-contract.md §8: never dropped, never a crash).
 import { Badge, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { installationStatuses } from '../../../shared/api/installations';

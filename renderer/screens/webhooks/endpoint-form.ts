@@ -2,7 +2,7 @@
 // tested without React. Header values are write-only (the server reads them back as null): in edit
 // mode a stored header shows "value hidden", and the headers map is sent only when the operator
 // changed it. The map replaces the server's set, so a stored header left empty is sent as `null`,
-// which keeps its value (contract §7, as the sandbox implements it): editing one header does not mean
+// which keeps its value (docs/api-contract.md §7, as the sandbox implements it): editing one header does not mean
 // typing every other value again. A header renamed or added needs its value.
 import type { WebhookEndpoint } from '../../../shared/api/webhooks';
 import type { FieldError } from '../../../shared/settings-form';

@@ -1,4 +1,4 @@
-// The retry policy editor's rules (contract §7): bounds checked live so the operator sees what is
+// The retry policy editor's rules (docs/api-contract.md §7): bounds checked live so the operator sees what is
 // wrong before saving, and the body sent to PUT /webhooks/retry-policy.
 import type { RetryPolicy } from '../../../shared/api/webhooks';
 import { retryOnValues, retryStrategies } from '../../../shared/api/webhooks';

@@ -4,7 +4,7 @@
 // Timestamps are TEXT 'YYYY-MM-DDTHH:MM:SS.ffffffZ' (UTC, microseconds; see sandbox/processing/time.ts)
 // so they sort correctly as text. JSON columns hold JSON text. Booleans are INTEGER 0/1.
 //
-// events — one row per provider event (contract §6)
+// events — one row per provider event (docs/api-contract.md §6)
 //   id                        UUID
 //   installation_id           installations.id; NULL only for sandbox `ping` events (POST /webhooks/endpoints/{id}/test)
 //   integration_driver_slug   driver slug of that installation; NULL for `ping`
@@ -35,11 +35,11 @@
 //   attempt becomes due; the scheduler reads pending rows by due_at), attempted_at (NULL while pending),
 //   next_retry_at (on a failed attempt: due time of the retry that follows, else NULL; on a pending row: its due_at)
 //
-// received_webhooks — webhooks the platform received from providers (contract §6)
+// received_webhooks — webhooks the platform received from providers (docs/api-contract.md §6)
 //   id UUID, installation_id, integration_driver_slug, received_at, headers JSON object, body TEXT (raw),
 //   signature_valid 0/1, status 'processed' | 'rejected', status_reason TEXT or NULL, event_ids JSON array of events.id
 //
-// webhook_endpoints — delivery endpoints (contract §7)
+// webhook_endpoints — delivery endpoints (docs/api-contract.md §7)
 //   id UUID, url, description, enabled 0/1, events JSON array of names or ["*"], headers JSON object (values are
 //   write-only in the API), timeout_seconds 1–30, secret (signing secret, 'whsec_…'), previous_secret +
 //   previous_secret_expires_at (old secret still signs until then, after a rotation), consecutive_failures,

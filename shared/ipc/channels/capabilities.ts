@@ -1,4 +1,4 @@
-// capabilities:* — which optional routes the active profile's server supports (contract §8), so
+// capabilities:* — which optional routes the active profile's server supports (docs/api-contract.md §8), so
 // the renderer hides actions the server lacks, with a note.
 import { z } from 'zod';
 import { op } from '../kit';
@@ -10,7 +10,7 @@ export const capabilityNames = [
   'retry_policy',
   'rotate_secret',
   'test_endpoint',
-  // Routes the vendor's pages do not show (contract §4, §5, §7): a server may lack them all.
+  // Routes the vendor's pages do not show (docs/api-contract.md §4, §5, §7): a server may lack them all.
   'installations',
   'installation_actions',
   'webhook_endpoints',

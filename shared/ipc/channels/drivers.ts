@@ -1,4 +1,4 @@
-// drivers:* — the driver catalogue (contract §4).
+// drivers:* — the driver catalogue (docs/api-contract.md §4).
 import { z } from 'zod';
 import { op } from '../kit';
 import { driverSchema } from '../../api/drivers';

@@ -1,4 +1,4 @@
-// events:* — processed events, their detail, redelivery and the delivery log (contract §6).
+// events:* — processed events, their detail, redelivery and the delivery log (docs/api-contract.md §6).
 import { z } from 'zod';
 import { op } from '../kit';
 import { dispatchSchema, eventDetailSchema, eventSchema } from '../../api/processing';

@@ -1,4 +1,4 @@
-// installations:* — a customer's connection to one driver (contract §5).
+// installations:* — a customer's connection to one driver (docs/api-contract.md §5).
 import { z } from 'zod';
 import { op } from '../kit';
 import { createInstallationBodySchema, installationSchema, patchInstallationBodySchema } from '../../api/installations';

@@ -9,7 +9,7 @@ import { ipcErrorSchema } from '../kit';
 import { eventsFiltersSchema } from './events';
 
 /**
- * The events list filters, exactly the contract's (§6, DOC + OURS), as sent to `filter[<key>]` —
+ * The events list filters, exactly those of docs/api-contract.md §6 (DOC + OURS), as sent to `filter[<key>]` —
  * the same schema `events:list` takes, so a job walks exactly the list the operator is looking at.
  */
 export const eventFilterSchema = eventsFiltersSchema;

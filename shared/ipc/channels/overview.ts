@@ -1,5 +1,5 @@
 // overview:* — the Overview screen's figures for a time window, computed in main from the delivery
-// log (contract §6, GET /processing/dispatches) so the renderer never pulls thousands of rows over IPC.
+// log (docs/api-contract.md §6, GET /processing/dispatches) so the renderer never pulls thousands of rows over IPC.
 // The walk is capped; `sample` says how much was read and whether the figures are truncated.
 import { z } from 'zod';
 import { op } from '../kit';

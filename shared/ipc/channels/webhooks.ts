@@ -1,5 +1,5 @@
-// webhooks:* — delivery endpoints, the retry policy (contract §7) and the log of webhooks received
-// from providers (contract §6, GET /processing/webhooks).
+// webhooks:* — delivery endpoints, the retry policy (docs/api-contract.md §7) and the log of webhooks received
+// from providers (docs/api-contract.md §6, GET /processing/webhooks).
 import { z } from 'zod';
 import { op } from '../kit';
 import { dispatchSchema, receivedWebhookSchema } from '../../api/processing';
