@@ -71,9 +71,19 @@ test('under faults every screen ends loaded or with a typed error and a retry, w
 test('bulk redeliver under faults sends each event at most once', async ({ app }) => {
   test.setTimeout(150_000);
   const db = app.sandbox.ctx.db;
-  // An installation with a handful of failed events: small enough to finish quickly under faults.
+  // An installation with a handful of failed events, every one last sent to an endpoint that is
+  // still enabled (a disabled one refuses redelivery with 422): small enough to finish quickly.
   const pick = db
-    .prepare(`SELECT installation_id AS id, COUNT(*) AS n FROM events WHERE status = 'failed' AND installation_id IS NOT NULL GROUP BY installation_id HAVING n BETWEEN 3 AND 40 ORDER BY n LIMIT 1`)
+    .prepare(
+      `SELECT e.installation_id AS id, COUNT(*) AS n FROM events e
+       WHERE e.status = 'failed' AND e.installation_id IS NOT NULL
+       GROUP BY e.installation_id
+       HAVING n BETWEEN 3 AND 40 AND SUM(
+         NOT EXISTS (SELECT 1 FROM dispatches d WHERE d.event_id = e.id)
+         OR EXISTS (SELECT 1 FROM dispatches d JOIN webhook_endpoints w ON w.id = d.endpoint_id WHERE d.event_id = e.id AND w.enabled = 0)
+       ) = 0
+       ORDER BY n LIMIT 1`,
+    )
     .get() as { id: string; n: number } | undefined;
   if (!pick) throw new Error('the demo seed has no installation with 3–40 failed events');
   const eventIds = (db.prepare(`SELECT id FROM events WHERE status = 'failed' AND installation_id = ?`).all(pick.id) as Array<{ id: string }>).map((r) => r.id);
