@@ -4,6 +4,7 @@
 // in plain words what this API does not offer; nothing loops or repeats; no misleading error.
 import type { Page } from '@playwright/test';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server';
+import { axeProblems } from './axe';
 import { test, expect, type ConsoleApp } from './fixtures';
 import { EventsPage } from './pages/EventsPage';
 import { seedSandboxProfile } from './support';
@@ -71,6 +72,7 @@ test('every screen against the documented-only API (English)', async ({ app }) =
   await expect(events.rows.first()).toBeVisible();
   await expect(id('events-server-order')).toContainText('does not allow sorting events');
   await expect(id('live-tail-toggle')).toBeDisabled();
+  expect(await axeProblems(page, ['[data-testid="events-server-order"]'])).toEqual([]);
   const total = eventCount(docs);
   await loadAllEvents(events, total);
   await expect(id('events-count')).toContainText(`${total} events (all loaded)`);
@@ -133,6 +135,7 @@ test('every screen against the documented-only API (English)', async ({ app }) =
   await page.getByTestId('nav-installations').click();
   await expect(id('installations-error')).toHaveAttribute('data-error-code', 'unsupported');
   await expect(id('installations-error')).toContainText('Not offered by this API');
+  expect(await axeProblems(page, ['[data-testid="installations-error"]'])).toEqual([]);
   await page.getByTestId('nav-webhooks').click();
   await expect(id('endpoints-error')).toHaveAttribute('data-error-code', 'unsupported');
   await expect(id('retry-policy-error')).toHaveAttribute('data-error-code', 'unsupported');
