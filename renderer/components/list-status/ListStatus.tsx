@@ -6,6 +6,7 @@ import { Alert, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UnreadableListItem } from '../../../shared/api/ipc-lists';
+import type { LoadedList } from '../../queries/list-pages';
 import { ErrorAlert } from '../ErrorAlert';
 import { JsonViewer } from '../json-viewer/JsonViewer';
 
@@ -83,5 +84,35 @@ export function UnreadableRows({ rows, testId = 'unreadable-rows' }: { rows: rea
         )}
       </Modal>
     </Alert>
+  );
+}
+
+/** What an infinite list query offers the footer (TanStack Query's infinite result). */
+interface PagedQuery {
+  data?: unknown;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  isFetchNextPageError: boolean;
+  error: unknown;
+  fetchNextPage: () => unknown;
+}
+
+/** Below a paged table: its unreadable rows, then the count and "load more". */
+export function LoadedListFooter({ query, loaded, countKey, testId }: { query: PagedQuery; loaded: LoadedList<unknown>; countKey: string; testId: string }) {
+  if (!query.data) return null;
+  return (
+    <>
+      <UnreadableRows rows={loaded.unreadable} testId={`${testId}-unreadable`} />
+      <ListCount
+        countKey={countKey}
+        shown={loaded.items.length}
+        total={loaded.total}
+        hasMore={query.hasNextPage}
+        loadingMore={query.isFetchingNextPage}
+        loadMoreError={query.isFetchNextPageError ? query.error : null}
+        onLoadMore={() => void query.fetchNextPage()}
+        testId={`${testId}-list`}
+      />
+    </>
   );
 }

@@ -12,7 +12,7 @@ import { ReadOnlyBanner, WriteGuarded } from '../../components/confirm/WriteGuar
 import { Time } from '../../components/time/Time';
 import { DriverDetail } from './DriverDetail';
 import { useDriverPages } from './drivers-queries';
-import { ListCount, ServerOrderNote, UnreadableRows } from '../../components/list-status/ListStatus';
+import { LoadedListFooter, ServerOrderNote } from '../../components/list-status/ListStatus';
 import { loadedList, useCapabilities } from '../../queries';
 import { driversRoute, type DriversSearch } from './route';
 import { useDriverToggleAction } from './use-driver-toggle';
@@ -154,19 +154,7 @@ export function DriversScreen() {
               </Table.Tbody>
             </Table>
           )}
-          <UnreadableRows rows={loaded.unreadable} testId="drivers-unreadable" />
-          {list.data && (
-            <ListCount
-              countKey="drivers.count"
-              shown={loaded.items.length}
-              total={loaded.total}
-              hasMore={pages.hasNextPage}
-              loadingMore={pages.isFetchingNextPage}
-              loadMoreError={pages.isFetchNextPageError ? pages.error : null}
-              onLoadMore={() => void pages.fetchNextPage()}
-              testId="drivers-list"
-            />
-          )}
+          <LoadedListFooter query={pages} loaded={loaded} countKey="drivers.count" testId="drivers" />
         </Grid.Col>
         {selected && (
           <Grid.Col span={{ base: 12, lg: 5 }}>

@@ -14,7 +14,7 @@ import { CreateInstallationWizard } from './CreateInstallationWizard';
 import { InstallationDetail } from './InstallationDetail';
 import { useInstallation, useInstallationPages } from '../../queries/installations';
 import { loadedList } from '../../queries/list-pages';
-import { ListCount, UnreadableRows } from '../../components/list-status/ListStatus';
+import { LoadedListFooter } from '../../components/list-status/ListStatus';
 import { installationsRoute, type InstallationsSearch } from './route';
 import { InstallationStatusBadge } from './StatusBadge';
 
@@ -107,19 +107,7 @@ export function InstallationsScreen() {
               </Table.Tbody>
             </Table>
           )}
-          <UnreadableRows rows={loaded.unreadable} testId="installations-unreadable" />
-          {list.data && (
-            <ListCount
-              countKey="installations.count"
-              shown={loaded.items.length}
-              total={loaded.total}
-              hasMore={pages.hasNextPage}
-              loadingMore={pages.isFetchingNextPage}
-              loadMoreError={pages.isFetchNextPageError ? pages.error : null}
-              onLoadMore={() => void pages.fetchNextPage()}
-              testId="installations-list"
-            />
-          )}
+          <LoadedListFooter query={pages} loaded={loaded} countKey="installations.count" testId="installations" />
         </Grid.Col>
         {search.installation && (
           <Grid.Col span={{ base: 12, lg: 6 }}>
