@@ -1,7 +1,8 @@
 // Which base URLs a profile may point at. The token is sent to this origin, so: https anywhere,
 // plain http only to this machine (the local sandbox). Shared so the Settings form can explain the
 // rule before main refuses it.
-export const DEFAULT_BASE_URL = 'https://api.integracoesinteligentes.com/v1';
+// The root, as both API reference pages use it (docs/api-contract.md §2); `/v1` only where detection finds it.
+export const DEFAULT_BASE_URL = 'https://api.integracoesinteligentes.com';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 

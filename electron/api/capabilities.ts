@@ -14,6 +14,11 @@ const descriptions: Record<CapabilityName, string> = {
   retry_policy: 'the retry policy',
   rotate_secret: 'rotating endpoint secrets',
   test_endpoint: 'test deliveries to endpoints',
+  installations: 'listing or reading installations',
+  installation_actions: 'changing, disabling, enabling or re-authorising installations',
+  webhook_endpoints: 'managing webhook endpoints',
+  driver_detail: 'reading one driver by id',
+  driver_toggle: 'enabling or disabling drivers',
 };
 
 export class CapabilityCache {
@@ -34,5 +39,5 @@ export class CapabilityCache {
 }
 
 export function unsupportedError(name: CapabilityName): AppError {
-  return new AppError('unsupported', `This server does not offer ${descriptions[name]}.`, { details: { capability: name } });
+  return new AppError('unsupported', `This API does not offer ${descriptions[name]}.`, { details: { capability: name } });
 }

@@ -63,8 +63,9 @@ export interface BasePathDetection {
 }
 
 /**
- * Tries `<origin>/v1`, `<origin>/api/v1`, `<origin>` on the profile's own origin (the token is
- * never sent anywhere else) and keeps the first that answers 200 (docs/api-contract.md §2).
+ * Tries `<origin>`, `<origin>/v1`, `<origin>/api/v1` on the profile's own origin (the token is
+ * never sent anywhere else) and keeps the first that answers 200 (docs/api-contract.md §2: the API
+ * reference pages use the root, so it goes first).
  */
 export async function detectBasePath(
   profile: { id: string; baseUrl: string },
@@ -72,7 +73,7 @@ export async function detectBasePath(
   signal?: AbortSignal,
 ): Promise<BasePathDetection> {
   const origin = new URL(normalizeBaseUrl(profile.baseUrl)).origin;
-  const candidates = [`${origin}/v1`, `${origin}/api/v1`, origin];
+  const candidates = [origin, `${origin}/v1`, `${origin}/api/v1`];
   const tried: BasePathCandidate[] = [];
   for (const baseUrl of candidates) {
     const http = new PlatformHttp({ id: profile.id, baseUrl }, { ...deps, scheduler: new RequestScheduler({ maxConcurrency: 1 }) });

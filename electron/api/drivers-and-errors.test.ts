@@ -71,10 +71,25 @@ describe('error model', () => {
     expect(error.code).toBe('not_found');
   });
 
-  it('400 on an unknown sort → validation with the server message', async () => {
-    const error = await failure(h.client.listDrivers({ sort: 'nope' }));
-    expect(error.code).toBe('validation');
-    expect(error.status).toBe(400);
+  it('400 naming the sort → the sort is dropped, remembered for the route, and the answer says so', async () => {
+    const client = h.makeClient();
+    const before = h.logs.length;
+    const list = await client.listDrivers({ sort: 'nope', limit: 2 });
+    expect(list.sortDropped).toBe(true);
+    expect(list.items.length).toBe(2);
+    expect(h.logs.slice(before).map((l) => l.status)).toEqual([400, 200]);
+    // Known now: the refused sort is not sent again (one request), other sorts still are.
+    const again = await client.listDrivers({ sort: 'nope', limit: 2 });
+    expect(again.sortDropped).toBe(true);
+    expect(h.logs.slice(before).map((l) => l.status)).toEqual([400, 200, 200]);
+    expect((await client.listDrivers({ sort: '-name', limit: 2 })).sortDropped).toBeUndefined();
+  });
+
+  it('any other 400 → bad_request with the server message as it is (never field validation)', async () => {
+    const error = await failure(h.client.listDrivers({ filters: { nope: 'x' } }));
+    expect(error).toMatchObject({ code: 'bad_request', status: 400 });
+    expect((error as unknown as Error).message).toBe('Unknown filter "nope". Allowed filters: name, type, enabled.');
+    expect(error.fields).toBeUndefined();
   });
 
   it('401 says expired when the token claims tell, rejected when revoked', async () => {

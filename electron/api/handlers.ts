@@ -9,6 +9,7 @@ import type { ListQuery } from './platform-client';
 import { PlatformClient } from './platform-client';
 import { CapabilityCache } from './capabilities';
 import { detectBasePath, detectBasePathWithoutToken, testConnection } from './connection';
+import { ListKnowledge } from './list-knowledge';
 import { idempotencyKeyFor, PlatformHttp, type ApiLogEntry, type ApiProfile, type RetryTuning, type TokenAccess } from './http';
 import { RequestScheduler } from './scheduler';
 import { SecretSettingsLookup } from './installation-secrets';
@@ -39,6 +40,7 @@ interface ProfileState {
   scheduler: RequestScheduler;
   capabilities: CapabilityCache;
   secretSettings: SecretSettingsLookup;
+  lists: ListKnowledge;
 }
 
 type ListInput = { filters?: Record<string, string | number | boolean | undefined> | undefined; sort?: string | undefined; page?: number | undefined; cursor?: string | undefined; limit?: number | undefined };
@@ -71,6 +73,7 @@ export function createApiService(deps: ApiHandlerDeps): ApiService {
         scheduler: new RequestScheduler({ maxConcurrency: deps.maxConcurrency ?? 6 }),
         capabilities: new CapabilityCache(),
         secretSettings: new SecretSettingsLookup(deps.now),
+        lists: new ListKnowledge(),
       };
       states.set(key, state);
     }
@@ -82,7 +85,7 @@ export function createApiService(deps: ApiHandlerDeps): ApiService {
       ...(deps.log ? { log: deps.log } : {}),
       ...(deps.tuning ? { tuning: deps.tuning } : {}),
     });
-    return new PlatformClient(http, state.capabilities);
+    return new PlatformClient(http, state.capabilities, state.lists);
   }
 
   /** An installation answer as it may cross IPC: settings the driver types secret are null. */

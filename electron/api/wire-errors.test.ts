@@ -10,7 +10,7 @@ describe('wire errors', () => {
     const codes = [401, 403, 404, 405, 409, 410, 400, 422, 429, 500, 503, 418].map(
       (status) => errorFromStatus(route, { status, body: { message: 'x' }, retryAfterSeconds: 3 }).code,
     );
-    expect(codes).toEqual(['unauthenticated', 'forbidden', 'not_found', 'unsupported', 'conflict', 'not_found', 'validation', 'validation', 'rate_limited', 'server', 'server', 'server']);
+    expect(codes).toEqual(['unauthenticated', 'forbidden', 'not_found', 'unsupported', 'conflict', 'not_found', 'bad_request', 'validation', 'rate_limited', 'server', 'server', 'server']);
   });
 
   it('DNS failures are offline; refused or reset connections are network', () => {

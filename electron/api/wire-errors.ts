@@ -68,7 +68,9 @@ export function errorFromStatus(request: FailedRequest, failure: HttpFailure): A
     return new AppError('validation', said ?? 'The server rejected the data sent.', { status, ...(fields ? { fields } : {}) });
   }
   if (status === 400) {
-    return new AppError('validation', said ?? `The server rejected the request ${route} as invalid.`, { status });
+    // A 400 is a bad request (an unknown filter or sort, a malformed parameter), never field
+    // validation: the server's own message is what the operator needs to read (docs/api-contract.md §8).
+    return new AppError('bad_request', said ?? `The server refused the request ${route} as malformed (400).`, { status });
   }
   if (status === 429) {
     const retryAfter = Math.ceil(failure.retryAfterSeconds ?? 1);

@@ -101,22 +101,57 @@ describe('overviewSummary against the sandbox', () => {
 describe('overviewSummary on a server without a delivery log', () => {
   let server: Server;
   let baseUrl: string;
+  const requests: string[] = [];
+  const now = Date.now();
+  const at = (hoursAgo: number) => new Date(now - hoursAgo * 3_600_000).toISOString();
+  const event = (id: string, driver: string, last: { status: string; code: number | null; hoursAgo: number } | null) => ({
+    id, installation_id: `inst-${driver}`, integration_driver_slug: driver, name: 'order.paid', created_at: at(last ? last.hoursAgo + 0.1 : 1),
+    status: 'dispatched', superseded: false, superseded_by: null,
+    last_dispatch: last && { id: `d-${id}`, status: last.status, attempt_response_code: last.code, attempted_at: at(last.hoursAgo) },
+  });
+  // What the events page documents, served as a Laravel + spatie server would: no sort allowed.
+  const events = [
+    event('e1', 'guru', { status: 'succeeded', code: 200, hoursAgo: 1 }),
+    event('e2', 'guru', { status: 'failed', code: 500, hoursAgo: 2 }),
+    event('e3', 'bling', { status: 'succeeded', code: 204, hoursAgo: 3 }),
+    event('e4', 'bling', { status: 'failed', code: null, hoursAgo: 4 }),
+    event('e5', 'bling', null), // never attempted: not counted
+    event('e6', 'guru', { status: 'succeeded', code: 200, hoursAgo: 24 * 9 }), // attempted before the window
+  ];
   beforeAll(async () => {
     server = createServer((request, response) => {
-      const missing = request.url?.startsWith('/processing/dispatches');
-      response.writeHead(missing ? 404 : 200, { 'content-type': 'application/json' });
-      response.end(missing ? '{"message":"Not found."}' : '{"data":[]}');
+      const url = new URL(request.url ?? '/', 'http://x');
+      requests.push(`${url.pathname}${url.search}`);
+      const send = (status: number, body: unknown) => response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      if (url.pathname !== '/processing/events') return send(404, { message: 'Not Found' });
+      const sort = url.searchParams.get('sort');
+      if (sort) return send(400, { message: `Requested sort(s) \`${sort}\` is not allowed. Allowed sort(s) are \`\`.` });
+      const page = Number(url.searchParams.get('page') ?? '1');
+      return send(200, { data: page === 1 ? events : [] });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  it('answers supported: false and remembers it for the profile', async () => {
+  it('computes the figures from each event\'s last attempt, says so, and remembers the missing log', async () => {
     const client = harness.makeClient({ baseUrl });
-    const window = sevenDays();
+    const window = { from: new Date(now - 7 * DAY).toISOString(), to: new Date(now).toISOString() };
     const summary = await overviewSummary(client, window, never);
-    expect(summary).toEqual({ supported: false, ...window });
+    if (!summary.supported) throw new Error('expected figures from the events');
+    expect(summary.source).toBe('events');
+    expect(summary.figures.totals).toMatchObject({ attempts: 4, succeeded: 2, failed: 2, rate: 0.5 });
+    expect(summary.figures.failuresByDriver.map((g) => [g.key, g.failures]).sort()).toEqual([['bling', 1], ['guru', 1]]);
+    expect(summary.figures.failuresByCode.map((g) => g.key).sort()).toEqual(['500', 'unknown']);
+    expect(summary.sample).toMatchObject({ dispatchesRead: 4, truncated: false });
     expect(client.capabilities.get('dispatches')).toBe('unsupported');
+    // Asked again: no delivery-log request, straight to the events, with only the documented
+    // filter and without the sort refused the first time.
+    const before = requests.length;
+    const again = await overviewSummary(client, window, never);
+    expect(again.supported && again.source).toBe('events');
+    const sent = requests.slice(before);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.every((r) => r.startsWith('/processing/events?filter%5Bcreated_at_greater_than%5D=') && !r.includes('sort=') && !r.includes('less_than'))).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 // overview:summary — walks the delivery log for the window (newest first, at most MAX_PAGES pages)
 // and the events of the same period (to know each failed attempt's driver and installation), then
-// aggregates in main. Bounded: a 7-day window on a busy server reads a sample, and says so.
+// aggregates in main. Bounded: a 7-day window on a busy server reads a sample, and says so. Without
+// a delivery log, the figures come from each event's last attempt (`source: 'events'`).
 // Cancelling the IPC request aborts the walk (the signal reaches every page fetch).
 import { isAppError } from '../../shared/app-error';
 import { dispatchSchema, eventSchema } from '../../shared/api/index';
@@ -75,6 +76,47 @@ async function readEventOwners(client: PlatformClient, fromMs: number, to: strin
   return owners;
 }
 
+/**
+ * The figures without a delivery log (`/processing/dispatches` missing): each event of the window
+ * carries its documented `last_dispatch` (status, response code, time), which is one attempt per
+ * event — the last one. Only the documented filter is sent (`created_at_greater_than`); the end of
+ * the window is applied here. The events are walked newest first when the server allows that
+ * order, else in its own order, up to `maxEventPages` pages.
+ */
+async function summaryFromEvents(client: PlatformClient, window: { from: string; to: string }, limits: SummaryLimits, signal: AbortSignal): Promise<OverviewSummary> {
+  const fromMs = Date.parse(window.from);
+  const toMs = Date.parse(window.to);
+  const rows: DispatchRow[] = [];
+  const owners = new Map<string, EventOwner>();
+  let pagesRead = 0;
+  let truncated = false;
+  const pages = client.iteratePages('/processing/events', eventSchema, { filters: { created_at_greater_than: window.from }, sort: '-created_at', limit: limits.pageSize }, { signal });
+  for await (const page of pages) {
+    for (const event of page.items) {
+      const last = event.last_dispatch;
+      const at = last?.attempted_at ? Date.parse(last.attempted_at) : Number.NaN;
+      if (!last || Number.isNaN(at) || at < fromMs || at > toMs) continue;
+      owners.set(event.id, { driver: event.integration_driver_slug, installation: event.installation_id });
+      rows.push({ event_id: event.id, status: last.status, attempt_response_code: last.attempt_response_code, attempted_at: last.attempted_at });
+    }
+    pagesRead += 1;
+    if (pagesRead >= limits.maxEventPages) {
+      const p = page.pagination;
+      truncated = p.kind === 'cursor' ? p.nextCursor !== null : p.kind === 'page' ? p.nextPage !== null : p.full;
+      break;
+    }
+  }
+  const times = rows.map((r) => Date.parse(r.attempted_at ?? ''));
+  const oldest = times.length === 0 ? null : times.reduce((a, b) => Math.min(a, b));
+  return {
+    supported: true,
+    source: 'events',
+    ...window,
+    sample: { dispatchesRead: rows.length, pagesRead, truncated, coveredFrom: oldest === null ? null : new Date(oldest).toISOString(), maxPages: limits.maxEventPages },
+    figures: aggregateDispatches({ dispatches: rows, owners, fromMs: truncated && oldest !== null ? oldest : fromMs, toMs }),
+  };
+}
+
 export async function overviewSummary(
   client: PlatformClient,
   input: OverviewSummaryInput,
@@ -84,7 +126,7 @@ export async function overviewSummary(
   const from = new Date(input.from).toISOString();
   const to = new Date(input.to).toISOString();
   const window = { from, to };
-  if (client.capabilities.get('dispatches') === 'unsupported') return { supported: false, ...window };
+  if (client.capabilities.get('dispatches') === 'unsupported') return summaryFromEvents(client, window, limits, signal);
   const fromMs = Date.parse(from);
 
   // Both walks run side by side (the client's scheduler keeps the profile's request budget). The
@@ -99,7 +141,7 @@ export async function overviewSummary(
   let owners: Map<string, EventOwner>;
   try {
     dispatches = await readDispatches(client, window, limits, signal);
-    if (dispatches === null) return { supported: false, ...window };
+    if (dispatches === null) return await summaryFromEvents(client, window, limits, signal);
     owners = await ownersPromise;
   } finally {
     eventsAbort.abort();
@@ -114,6 +156,7 @@ export async function overviewSummary(
   const figures = aggregateDispatches({ dispatches: dispatches.rows, owners, fromMs: coveredFromMs, toMs: Date.parse(to) });
   return {
     supported: true,
+    source: 'dispatches',
     ...window,
     sample: {
       dispatchesRead: dispatches.rows.length,

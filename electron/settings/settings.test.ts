@@ -50,7 +50,7 @@ describe('settings file', () => {
     const created = first.profiles.create({ name: 'Prod' });
     const second = setup();
     expect(second.profiles.settings()).toMatchObject({ theme: 'dark', language: 'pt-BR', activeProfileId: created.id });
-    expect(second.profiles.get(created.id)).toMatchObject({ name: 'Prod', baseUrl: 'https://api.integracoesinteligentes.com/v1', environment: 'production' });
+    expect(second.profiles.get(created.id)).toMatchObject({ name: 'Prod', baseUrl: 'https://api.integracoesinteligentes.com', environment: 'production' });
   });
 
   it('keeps a profile\'s response size limit; a file written before the field existed still reads, and gets the default', async () => {

@@ -40,6 +40,15 @@ describe('errorText', () => {
     expect(errorMessage(t, err({ code: 'validation', message: 'x', fields: { name: ['Required.'] } }))).toContain('name: Required.');
   });
 
+  it('a 400 is the server\'s words as they are, never "fix the fields marked below"', () => {
+    const said = 'Requested sort(s) `-created_at` is not allowed. Allowed sort(s) are `name`.';
+    const text = errorText(t, err({ code: 'bad_request', message: said, status: 400 }));
+    expect(text.message).toContain(said);
+    expect(text.message).not.toMatch(/422|fields/);
+    expect(text.fields).toEqual([]);
+    expect(errorText(tPt, err({ code: 'bad_request', message: said, status: 400 })).message).toContain(said);
+  });
+
   it('never shows a raw exception text for non-IPC errors', () => {
     expect(errorText(t, new Error('secret internals')).message).toBe(t('errors.internal'));
     expect(errorText(t, 'boom').message).toBe(t('errors.internal'));

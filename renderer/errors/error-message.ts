@@ -28,6 +28,9 @@ export function errorText(t: TFunction, error: unknown): ErrorText {
         message: error.retryAfter !== undefined ? t('errors.rate_limited', { seconds: Math.ceil(error.retryAfter) }) : t('errors.rate_limited_unknown'),
         fields,
       };
+    case 'bad_request':
+      // The server's own words are the explanation (an unknown filter, a malformed parameter).
+      return { message: t('errors.bad_request', { message: error.message }), fields: [] };
     case 'server':
       return { message: t('errors.server', { status: error.status ?? '5xx' }), fields };
     case 'response_too_large':

@@ -1,15 +1,29 @@
 // Drivers: list, detail, and the enable/disable toggle — optimistic in every cached drivers query,
 // rolled back exactly on failure, then refreshed from the server's answer.
-import { useMutation, useQuery, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
-import { call } from '../bridge/ipc';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import { call, IpcCallError } from '../bridge/ipc';
 import type { Driver } from '../../shared/api/drivers';
 import type { DriversListInput } from '../../shared/ipc/channels/drivers';
 import { queryKeys } from './keys';
+import { nextPageParam, type PageParam } from './list-pages';
 
 type DriversList = Awaited<ReturnType<typeof call<'drivers:list'>>>;
 
 export function useDrivers(input: DriversListInput = {}) {
   return useQuery({ queryKey: queryKeys.drivers.list(input), queryFn: ({ signal }) => call('drivers:list', input, { signal }) });
+}
+
+/** Every page of the drivers list, the next one on demand (the Drivers screen: the whole catalogue). */
+export function useDriverPages(input: Omit<DriversListInput, 'page'> = {}) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.drivers.pages(input),
+    initialPageParam: null as PageParam,
+    queryFn: ({ pageParam, signal }) => call('drivers:list', { ...input, ...(pageParam && 'page' in pageParam ? pageParam : {}) }, { signal }),
+    getNextPageParam: (last, pages) => {
+      const next = nextPageParam(last, pages.length);
+      return next && 'page' in next ? next : undefined;
+    },
+  });
 }
 
 export function useDriver(id: string | undefined) {
@@ -39,12 +53,19 @@ export function driverToggleOptions(queryClient: QueryClient) {
       await queryClient.cancelQueries({ queryKey: queryKeys.drivers.all });
       const snapshots = queryClient.getQueriesData({ queryKey: queryKeys.drivers.all });
       const patch = (driver: Driver): Driver => (driver.id === id || driver.slug === id ? { ...driver, enabled: enable } : driver);
-      queryClient.setQueriesData<DriversList>({ queryKey: queryKeys.drivers.lists() }, (data) => (data ? { ...data, items: data.items.map(patch) } : data));
+      // Lists are single pages (`useDrivers`) or every page loaded so far (`useDriverPages`).
+      queryClient.setQueriesData<DriversList | InfiniteData<DriversList>>({ queryKey: queryKeys.drivers.lists() }, (data) => {
+        if (!data) return data;
+        if ('pages' in data) return { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map(patch) })) };
+        return { ...data, items: data.items.map(patch) };
+      });
       queryClient.setQueriesData<Driver>({ queryKey: queryKeys.drivers.details() }, (data) => (data ? patch(data) : data));
       return { snapshots };
     },
-    onError: (_error: unknown, _toggle: DriverToggle, context: ToggleContext | undefined) => {
+    onError: (error: unknown, _toggle: DriverToggle, context: ToggleContext | undefined) => {
       for (const [key, data] of context?.snapshots ?? []) queryClient.setQueryData(key, data);
+      // The server has no enable/disable route: refresh the capabilities so the switches say so.
+      if (error instanceof IpcCallError && error.code === 'unsupported') void queryClient.invalidateQueries({ queryKey: queryKeys.capabilities.all });
     },
     onSuccess: (driver: Driver) => {
       queryClient.setQueryData(queryKeys.drivers.detail(driver.id), driver);

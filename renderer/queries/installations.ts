@@ -1,12 +1,26 @@
 // Installations: list, detail, create, patch, and the enable/disable/reauthorize actions.
-import { useMutation, useQueries, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { call } from '../bridge/ipc';
 import type { CreateInstallationBody, Installation, PatchInstallationBody } from '../../shared/api/installations';
 import type { InstallationsListInput } from '../../shared/ipc/channels/installations';
 import { queryKeys } from './keys';
+import { nextPageParam, type PageParam } from './list-pages';
 
 export function useInstallations(input: InstallationsListInput = {}) {
   return useQuery({ queryKey: queryKeys.installations.list(input), queryFn: ({ signal }) => call('installations:list', input, { signal }) });
+}
+
+/** Every page of the installations list, the next one on demand ("load more"). */
+export function useInstallationPages(input: Omit<InstallationsListInput, 'page'> = {}) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.installations.pages(input),
+    initialPageParam: null as PageParam,
+    queryFn: ({ pageParam, signal }) => call('installations:list', { ...input, ...(pageParam && 'page' in pageParam ? pageParam : {}) }, { signal }),
+    getNextPageParam: (last, pages) => {
+      const next = nextPageParam(last, pages.length);
+      return next && 'page' in next ? next : undefined;
+    },
+  });
 }
 
 /** One installation; `followMs` polls it until it is active (used while waiting for OAuth approval). */

@@ -11,6 +11,8 @@ export const queryKeys = {
     all: ['drivers'] as const,
     lists: () => ['drivers', 'list'] as const,
     list: (input: DriversListInput) => ['drivers', 'list', input] as const,
+    /** Every page of a list, loaded on demand ("load more"). */
+    pages: (input: DriversListInput) => ['drivers', 'list', input, 'pages'] as const,
     details: () => ['drivers', 'detail'] as const,
     detail: (id: string) => ['drivers', 'detail', id] as const,
   },
@@ -18,6 +20,7 @@ export const queryKeys = {
     all: ['installations'] as const,
     lists: () => ['installations', 'list'] as const,
     list: (input: InstallationsListInput) => ['installations', 'list', input] as const,
+    pages: (input: InstallationsListInput) => ['installations', 'list', input, 'pages'] as const,
     detail: (id: string) => ['installations', 'detail', id] as const,
     /** Recent volume and failures, derived from its newest events (Installations screen). */
     health: (id: string) => ['installations', 'health', id] as const,

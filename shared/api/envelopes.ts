@@ -46,18 +46,44 @@ export function buildEnvelopeSchemas(mode: SchemaMode) {
 }
 
 export const envelopeSchemas = buildEnvelopeSchemas('tolerant');
+
+/**
+ * What the client needs of any Laravel page `meta`: length-aware (`last_page`, `total`) or simple
+ * (only `current_page`/`per_page`) — both are valid answers (docs/api-contract.md §8).
+ */
+const anyPageMeta = z.looseObject({
+  current_page: z.number().int(),
+  per_page: z.coerce.number().int().positive(),
+  last_page: z.number().int().optional(),
+  total: z.number().int().optional(),
+});
 export const strictEnvelopeSchemas = buildEnvelopeSchemas('strict');
 
-/** How to ask for the next page, whichever shape the server answered with. */
+/**
+ * How to ask for the next page, whichever shape the server answered with. A Laravel "simple"
+ * paginator has no `last_page`/`total` (null here): its next page is known from `links.next`.
+ */
 export type ListPagination =
-  | { kind: 'page'; currentPage: number; lastPage: number; perPage: number; total: number; nextPage: number | null }
+  | { kind: 'page'; currentPage: number; lastPage: number | null; perPage: number; total: number | null; nextPage: number | null }
   | { kind: 'cursor'; perPage: number; nextCursor: string | null; prevCursor: string | null }
   /** A bare `{data:[…]}`: one page, unless it came back full (then "load more" tries `page`+1). */
   | { kind: 'none'; full: boolean };
 
+/** A list item that failed its schema: kept as the server sent it, with what was wrong (docs/api-contract.md §8). */
+export interface UnreadableItem {
+  /** Its position in the page the server sent. */
+  index: number;
+  raw: unknown;
+  issue: string;
+}
+
 export interface ParsedList<T> {
   items: T[];
   pagination: ListPagination;
+  /** Items that could not be read; present only when there are some. They never fail the page. */
+  unreadable?: UnreadableItem[];
+  /** The server refused the requested `sort` (learned per profile): the rows are in the server's order. */
+  sortDropped?: boolean;
 }
 
 export type ParseResult<T> = { success: true; data: T } | { success: false; error: z.ZodError | Error };
@@ -88,11 +114,24 @@ export function parseListPagination(body: unknown, options: { requestedLimit?: n
   }
   const meta = body.meta;
   if (isPlainObject(meta) && 'current_page' in meta) {
-    const parsed = envelopeSchemas.pageMeta.safeParse(meta);
+    const parsed = anyPageMeta.safeParse(meta);
     if (!parsed.success) return { success: false, error: parsed.error };
     const m = parsed.data;
-    const nextPage = m.current_page < m.last_page ? m.current_page + 1 : null;
-    return { success: true, data: { kind: 'page', currentPage: m.current_page, lastPage: m.last_page, perPage: m.per_page, total: m.total, nextPage } };
+    const links = isPlainObject(body.links) ? body.links : undefined;
+    // Length-aware: `last_page` says it. Simple: `links.next` says it. Neither: a full page may have a next one.
+    const hasNext =
+      m.last_page !== undefined ? m.current_page < m.last_page
+      : links !== undefined && 'next' in links ? typeof links.next === 'string' && links.next !== ''
+      : body.data.length > 0 && body.data.length >= m.per_page;
+    const data: ListPagination = {
+      kind: 'page',
+      currentPage: m.current_page,
+      lastPage: m.last_page ?? null,
+      perPage: m.per_page,
+      total: m.total ?? null,
+      nextPage: hasNext ? m.current_page + 1 : null,
+    };
+    return { success: true, data };
   }
   if (isPlainObject(meta) && ('next_cursor' in meta || 'prev_cursor' in meta)) {
     const parsed = envelopeSchemas.cursorMeta.safeParse(meta);
@@ -105,13 +144,42 @@ export function parseListPagination(body: unknown, options: { requestedLimit?: n
   return { success: true, data: { kind: 'none', full } };
 }
 
-/** The items of a list answer (its `data` array), each validated with `item`. */
-export function parseListItems<T extends z.ZodType>(item: T, body: unknown): ParseResult<z.output<T>[]> {
+/** Raw items larger than this are kept as the start of their JSON text (a row, not a payload dump). */
+const MAX_RAW_CHARS = 32_000;
+
+/** "path: message (and N more)" for the first issue of a failed parse. */
+export function describeParseIssues(error: Error): string {
+  const issues = (error as { issues?: Array<{ path: PropertyKey[]; message: string }> }).issues;
+  if (!issues || issues.length === 0) return error.message;
+  const first = issues[0]!;
+  const where = first.path.length ? first.path.map(String).join('.') : 'the body';
+  return `${where}: ${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`;
+}
+
+function unreadableItem(index: number, raw: unknown, error: z.ZodError): UnreadableItem {
+  const json = JSON.stringify(raw) ?? 'null';
+  return { index, raw: json.length > MAX_RAW_CHARS ? `${json.slice(0, MAX_RAW_CHARS)}…` : raw, issue: describeParseIssues(error) };
+}
+
+/**
+ * The items of a list answer (its `data` array), each validated with `item`. An item that fails is
+ * set aside as unreadable (raw + issue) instead of failing the page (docs/api-contract.md §8).
+ */
+export function parseListItems<T extends z.ZodType>(item: T, body: unknown): ParseResult<{ items: z.output<T>[]; unreadable: UnreadableItem[] }> {
   if (!isPlainObject(body) || !Array.isArray(body.data)) {
     return { success: false, error: new Error('Expected a list: an object with a "data" array.') };
   }
-  const items = arrayOf(item).safeParse(body.data);
-  return items.success ? { success: true, data: items.data } : { success: false, error: items.error };
+  // The whole array at once first: the common case (every item readable) stays one parse.
+  const all = arrayOf(item).safeParse(body.data);
+  if (all.success) return { success: true, data: { items: all.data, unreadable: [] } };
+  const items: z.output<T>[] = [];
+  const unreadable: UnreadableItem[] = [];
+  body.data.forEach((raw, index) => {
+    const one = item.safeParse(raw);
+    if (one.success) items.push(one.data);
+    else unreadable.push(unreadableItem(index, raw, one.error));
+  });
+  return { success: true, data: { items, unreadable } };
 }
 
 /** Parses any of the three list shapes: the items and where the next page is. */
@@ -124,7 +192,9 @@ export function parseList<T extends z.ZodType>(
   if (!items.success) return items;
   const pagination = parseListPagination(body, options);
   if (!pagination.success) return pagination;
-  return { success: true, data: { items: items.data, pagination: pagination.data } };
+  const list: ParsedList<z.output<T>> = { items: items.data.items, pagination: pagination.data };
+  if (items.data.unreadable.length > 0) list.unreadable = items.data.unreadable;
+  return { success: true, data: list };
 }
 
 /**

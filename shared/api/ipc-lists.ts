@@ -22,17 +22,29 @@ export const paginationSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('page'),
     currentPage: z.number().int(),
-    lastPage: z.number().int(),
+    /** null for a Laravel "simple" paginator (no count). */
+    lastPage: z.number().int().nullable(),
     perPage: z.number().int(),
-    total: z.number().int(),
+    total: z.number().int().nullable(),
     nextPage: z.number().int().nullable(),
   }),
   z.object({ kind: z.literal('cursor'), perPage: z.number().int(), nextCursor: z.string().nullable(), prevCursor: z.string().nullable() }),
   z.object({ kind: z.literal('none'), full: z.boolean() }),
 ]);
 
+/** An item the client could not read: the server's JSON as sent, and what was wrong with it. */
+export const unreadableItemSchema = z.object({ index: z.number().int().min(0), raw: z.unknown(), issue: z.string().max(2000) });
+export type UnreadableListItem = z.infer<typeof unreadableItemSchema>;
+
 export function listOutput<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), pagination: paginationSchema });
+  return z.object({
+    items: z.array(item),
+    pagination: paginationSchema,
+    /** Items that failed their schema, shown as "could not be read" rows (never failing the page). */
+    unreadable: z.array(unreadableItemSchema).optional(),
+    /** The server refused the `sort` asked for: the rows are in the server's own order. */
+    sortDropped: z.boolean().optional(),
+  });
 }
 
 /** Page-paginated lists (drivers, installations, webhook endpoints). */

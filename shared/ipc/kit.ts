@@ -55,6 +55,8 @@ export const ipcErrorCodes = [
   // the credential boundary (docs/security.md)
   'token_origin_mismatch',
   'not_confirmed',
+  /** A 400 the client could not resolve by itself (not field validation): the server's words as they are. */
+  'bad_request',
 ] as const;
 export const ipcErrorCodeSchema = z.enum(ipcErrorCodes);
 export type IpcErrorCode = z.infer<typeof ipcErrorCodeSchema>;

@@ -93,7 +93,7 @@ export function ActivityScreen() {
         />
       </Group>
       {list.isPending && <Loader aria-label={t('shell.loading')} />}
-      <ErrorAlert error={list.error} />
+      <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
       {list.data && (
         <>
           <Text size="sm" data-testid="activity-count">

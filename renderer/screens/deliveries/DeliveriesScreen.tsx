@@ -84,7 +84,7 @@ function DispatchesLog({ search, onChange }: { search: DeliveriesSearch; onChang
           data-testid="dispatch-filter-code"
         />
       </Group>
-      {list.error && <ErrorAlert error={list.error} />}
+      {list.error && <ErrorAlert error={list.error} testId="deliveries-error" onRetry={() => void list.refetch()} />}
       {list.isSuccess && rows.length === 0 && <Alert color="gray" data-testid="dispatches-empty">{t('deliveries.noDispatches')}</Alert>}
       {rows.length > 0 && (
         <Table highlightOnHover striped fz="xs" data-testid="dispatches-table" aria-label={t('deliveries.dispatchesTab')}>
@@ -167,7 +167,7 @@ function ReceivedLog({ search, onChange }: { search: DeliveriesSearch; onChange:
           data-testid="received-filter-status"
         />
       </Group>
-      {list.error && <ErrorAlert error={list.error} />}
+      {list.error && <ErrorAlert error={list.error} testId="deliveries-error" onRetry={() => void list.refetch()} />}
       {list.isSuccess && rows.length === 0 && <Alert color="gray" data-testid="received-empty">{t('deliveries.noReceived')}</Alert>}
       {rows.length > 0 && (
         <Table highlightOnHover striped fz="xs" data-testid="received-table" aria-label={t('deliveries.receivedTab')}>

@@ -34,7 +34,11 @@ export function DriverDetail({ driver }: { driver: Driver }) {
         </Text>
       </Group>
       <Text size="sm" data-testid="driver-usage">
-        {usage.data === undefined ? t('shell.loading') : t('drivers.detail.usage', { count: usage.data })}{' '}
+        {usage.isError || usage.data === null
+          ? t('drivers.detail.usageUnknown')
+          : usage.data === undefined
+            ? t('shell.loading')
+            : t('drivers.detail.usage', { count: usage.data })}{' '}
         <Anchor component={Link} to="/installations" search={{ driver: driver.id } as never} size="sm" underline="always" data-testid="driver-installations-link">
           {t('drivers.detail.seeInstallations')}
         </Anchor>

@@ -11,7 +11,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { ReadOnlyBanner, WriteGuarded } from '../../components/confirm/WriteGuard';
 import { Time } from '../../components/time/Time';
 import { DriverDetail } from './DriverDetail';
-import { useDriversList } from './drivers-queries';
+import { useDriverPages } from './drivers-queries';
+import { LoadedListFooter, ServerOrderNote } from '../../components/list-status/ListStatus';
+import { loadedList, useCapabilities } from '../../queries';
 import { driversRoute, type DriversSearch } from './route';
 import { useDriverToggleAction } from './use-driver-toggle';
 
@@ -22,7 +24,7 @@ export function DriversScreen() {
   const search = driversRoute.useSearch();
   const navigate = useNavigate({ from: '/drivers' });
   const setSearch = (patch: Partial<DriversSearch>) => void navigate({ search: { ...search, ...patch }, replace: true });
-  const input: DriversListInput = {
+  const input: Omit<DriversListInput, 'page'> = {
     filters: {
       ...(search.name ? { name: search.name } : {}),
       ...(search.type ? { type: search.type } : {}),
@@ -31,8 +33,12 @@ export function DriversScreen() {
     sort: search.sort ?? 'name',
     limit: 100,
   };
-  const list = useDriversList(input);
+  const pages = useDriverPages(input);
+  const loaded = loadedList(pages.data?.pages);
+  const list = { ...pages, data: pages.data ? loaded : undefined };
   const toggle = useDriverToggleAction();
+  // Enabling/disabling is not on the vendor's pages: where the server lacks it the switch is read-only.
+  const toggleUnsupported = useCapabilities().data?.capabilities.driver_toggle === 'unsupported';
   const selected = list.data?.items.find((d) => d.id === search.driver || d.slug === search.driver) ?? null;
 
   const sortBy = (field: string) => {
@@ -82,8 +88,14 @@ export function DriversScreen() {
           data-testid="drivers-filter-enabled"
         />
       </Group>
-      <ErrorAlert error={list.error} />
+      <ErrorAlert error={pages.isFetchNextPageError ? null : list.error} testId="drivers-error" onRetry={() => void pages.refetch()} />
       {list.isPending && <Loader aria-label={t('shell.loading')} />}
+      <ServerOrderNote show={loaded.sortDropped} />
+      {toggleUnsupported && (
+        <Text size="sm" c="dimmed" data-testid="drivers-toggle-unsupported">
+          {t('drivers.toggleUnsupported')}
+        </Text>
+      )}
       <Grid>
         <Grid.Col span={{ base: 12, lg: selected ? 7 : 12 }}>
           {list.data && list.data.items.length === 0 && <Text data-testid="drivers-empty">{t('drivers.empty')}</Text>}
@@ -129,7 +141,7 @@ export function DriversScreen() {
                         {(disabled) => (
                           <Switch
                             checked={driver.enabled}
-                            disabled={disabled || toggle.pending}
+                            disabled={disabled || toggle.pending || toggleUnsupported}
                             onChange={() => void toggle.run(driver)}
                             aria-label={driver.enabled ? t('drivers.disableNamed', { name: driver.name }) : t('drivers.enableNamed', { name: driver.name })}
                             data-testid={`driver-toggle-${driver.slug}`}
@@ -142,6 +154,7 @@ export function DriversScreen() {
               </Table.Tbody>
             </Table>
           )}
+          <LoadedListFooter query={pages} loaded={loaded} countKey="drivers.count" testId="drivers" />
         </Grid.Col>
         {selected && (
           <Grid.Col span={{ base: 12, lg: 5 }}>

@@ -3,16 +3,17 @@
 // screen needs: how many installations use a driver.
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { call } from '../../bridge/ipc';
-import { queryKeys, useDriver, useDrivers, useToggleDriver } from '../../queries';
+import { queryKeys, useDriver, useDriverPages, useDrivers, useToggleDriver } from '../../queries';
 
-export { useDriver, useToggleDriver, useDrivers as useDriversList };
+export { useDriver, useToggleDriver, useDriverPages, useDrivers as useDriversList };
 
 export const driverUsageKey = (driverId: string) => [...queryKeys.installations.all, 'count-by-driver', driverId] as const;
 
-async function countInstallations(driverId: string, signal?: AbortSignal): Promise<number> {
+/** null when the server does not say (no count in its paging, or no installations list at all). */
+async function countInstallations(driverId: string, signal?: AbortSignal): Promise<number | null> {
   const list = await call('installations:list', { filters: { driver_id: driverId }, limit: 1 }, { signal });
-  // A server without page meta: what one page shows is a lower bound.
-  return list.pagination.kind === 'page' ? list.pagination.total : list.items.length;
+  if (list.pagination.kind === 'page' && list.pagination.total !== null) return list.pagination.total;
+  return list.items.length === 0 ? 0 : null;
 }
 
 /** Installations using a driver: the page total of a one-item list filtered by driver id. */
@@ -21,6 +22,6 @@ export function useDriverUsage(driverId: string | undefined) {
 }
 
 /** A fresh count (never cached) for a confirmation that must state the current impact. */
-export function fetchDriverUsageNow(queryClient: QueryClient, driverId: string): Promise<number> {
+export function fetchDriverUsageNow(queryClient: QueryClient, driverId: string): Promise<number | null> {
   return queryClient.fetchQuery({ queryKey: driverUsageKey(driverId), queryFn: ({ signal }) => countInstallations(driverId, signal), staleTime: 0 });
 }

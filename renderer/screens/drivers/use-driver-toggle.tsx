@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { openConfirm } from '../../components/confirm/ConfirmDialog';
 import { newActionId } from '../../queries/action-id';
 import { useWriteAccess } from '../../components/confirm/WriteGuard';
+import { IpcCallError } from '../../bridge/ipc';
 import { errorMessage } from '../../errors/error-message';
 import type { Driver } from '../../../shared/api/drivers';
 import { fetchDriverUsageNow, useToggleDriver } from './drivers-queries';
@@ -50,9 +51,11 @@ export function useDriverToggleAction() {
         notifications.show({ color: 'teal', message: enable ? t('drivers.enabled', { name: driver.name }) : t('drivers.disabled', { name: driver.name }) });
         return true;
       } catch (error) {
+        const unsupported = error instanceof IpcCallError && error.code === 'unsupported';
         notifications.show({
-          color: 'red',
-          title: t('drivers.rolledBack', { name: driver.name }),
+          // The server has no such route: a fact about this API, not a failure (the switches turn read-only).
+          color: unsupported ? 'gray' : 'red',
+          title: unsupported ? t('errors.unsupportedTitle') : t('drivers.rolledBack', { name: driver.name }),
           message: errorMessage(t, error),
           autoClose: false,
           // Playwright finds the rollback explanation by this id.

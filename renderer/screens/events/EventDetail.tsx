@@ -12,6 +12,7 @@ import { WriteButton } from '../../components/confirm/WriteGuard';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { JsonViewer } from '../../components/json-viewer/JsonViewer';
 import { Time } from '../../components/time/Time';
+import { IpcCallError } from '../../bridge/ipc';
 import { errorMessage } from '../../errors/error-message';
 import { useActiveProfile } from '../../session/session-queries';
 import { AttemptTimeline } from './AttemptTimeline';
@@ -51,7 +52,7 @@ export function EventDetail({ id, onOpenEvent, onFilter }: EventDetailProps) {
       </Group>
     );
   }
-  if (detail.error) return <ErrorAlert error={detail.error} testId="event-detail-error" />;
+  if (detail.error) return <ErrorAlert error={detail.error} testId="event-detail-error" onRetry={() => void detail.refetch()} />;
   const event = detail.data;
   const dispatches = event.dispatches ?? [];
   const redeliverUnsupported = capabilities.data?.capabilities.redeliver === 'unsupported';
@@ -73,7 +74,11 @@ export function EventDetail({ id, onOpenEvent, onFilter }: EventDetailProps) {
       { id: event.id, actionId: newActionId() },
       {
         onSuccess: () => notifications.show({ color: 'teal', message: t('events.redeliver.queued') }),
-        onError: (error) => notifications.show({ color: 'red', message: errorMessage(t, error) }),
+        onError: (error) =>
+          // No redeliver route on this server: said in grey, and the action hides itself (capabilities refresh).
+          error instanceof IpcCallError && error.code === 'unsupported'
+            ? notifications.show({ color: 'gray', title: t('errors.unsupportedTitle'), message: errorMessage(t, error) })
+            : notifications.show({ color: 'red', message: errorMessage(t, error) }),
       },
     );
   };

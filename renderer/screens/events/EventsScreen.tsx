@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { PlatformEvent } from '../../../shared/api/index';
 import { ReadOnlyBanner } from '../../components/confirm/WriteGuard';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ServerOrderNote, UnreadableRows } from '../../components/list-status/ListStatus';
 import { useEventPages, useNewerEvents } from '../../queries/processing';
 import { useSettings, useUpdateSettings } from '../../session/session-queries';
 import { EventDetail } from './EventDetail';
@@ -44,6 +45,10 @@ export function EventsScreen() {
 
   const list = useEventPages(filter, anchor.at);
   const pageRows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  const unreadable = useMemo(() => list.data?.pages.flatMap((p) => p.unreadable ?? []) ?? [], [list.data]);
+  // The server refused newest-first (the events page documents no sort): rows come in its order,
+  // and the live tail, which needs the newest row on top, is off.
+  const serverOrder = list.data?.pages.some((p) => p.sortDropped === true) ?? false;
   // Live tail asks only for events newer than the first page's newest, so only the first page can
   // hold one it returns (same timestamp). Not a set of every loaded id: that is O(rows) per page.
   const firstPage = list.data?.pages[0];
@@ -64,7 +69,7 @@ export function EventsScreen() {
   const open = !!search.event;
   const paused = away || open;
   const since = newestCreatedAt(tail, pageRows[0]?.created_at ?? anchor.at);
-  const newer = useNewerEvents(filter, since, live && list.isSuccess);
+  const newer = useNewerEvents(filter, since, live && list.isSuccess && !serverOrder);
   // Merge each poll result once (state derived during render, not in an effect: no extra paint).
   const [mergedPoll, setMergedPoll] = useState<unknown>(null);
   if (newer.data && newer.data !== mergedPoll) {
@@ -131,7 +136,13 @@ export function EventsScreen() {
             aria-label={t('events.time.label')}
             data-testid="time-display"
           />
-          <Switch checked={live} onChange={(e) => setLive(e.currentTarget.checked)} label={t('events.live.toggle')} data-testid="live-tail-toggle" />
+          <Switch
+            checked={live && !serverOrder}
+            disabled={serverOrder}
+            onChange={(e) => setLive(e.currentTarget.checked)}
+            label={t('events.live.toggle')}
+            data-testid="live-tail-toggle"
+          />
           <Button size="xs" variant="default" onClick={() => setAnchor({ key: filtersJson, at: new Date().toISOString() })} data-testid="events-refresh">
             {t('events.refresh')}
           </Button>
@@ -176,6 +187,8 @@ export function EventsScreen() {
         </Alert>
       ) : (
         <>
+          <ServerOrderNote show={serverOrder} testId="events-server-order" messageKey="lists.serverOrderEvents" />
+          <UnreadableRows rows={unreadable} testId="events-unreadable" />
           <Text size="xs" c="dimmed" data-testid="events-count">
             {list.hasNextPage ? t('events.loadedMore', { count: rows.length }) : t('events.loadedAll', { count: rows.length })}
             {' · '}

@@ -134,7 +134,9 @@ export function CreateInstallationWizard({ opened, onClose }: { opened: boolean;
       const installation = await create.mutateAsync({
         actionId: newActionId(),
         body: {
-          driver_id: driver.id,
+          // The provisioning page's example passes the driver's slug, and the contract takes an id or
+          // a slug (docs/api-contract.md §5): the slug is understood by both.
+          driver_id: driver.slug,
           name: name.trim(),
           settings: buildCreateSettings(model, form),
           ...(Object.keys(metaResult.meta).length > 0 ? { meta: metaResult.meta } : {}),

@@ -12,7 +12,9 @@ import { Time } from '../../components/time/Time';
 import { useDriversList } from '../drivers/drivers-queries';
 import { CreateInstallationWizard } from './CreateInstallationWizard';
 import { InstallationDetail } from './InstallationDetail';
-import { useInstallation, useInstallations } from '../../queries/installations';
+import { useInstallation, useInstallationPages } from '../../queries/installations';
+import { loadedList } from '../../queries/list-pages';
+import { LoadedListFooter } from '../../components/list-status/ListStatus';
 import { installationsRoute, type InstallationsSearch } from './route';
 import { InstallationStatusBadge } from './StatusBadge';
 
@@ -23,7 +25,7 @@ export function InstallationsScreen() {
   const setSearch = (patch: Partial<InstallationsSearch>) => void navigate({ search: { ...search, ...patch }, replace: true });
   const [creating, setCreating] = useState(false);
   const drivers = useDriversList({ sort: 'name', limit: 100 });
-  const input: InstallationsListInput = {
+  const input: Omit<InstallationsListInput, 'page'> = {
     filters: {
       ...(search.driver ? { driver_id: search.driver } : {}),
       ...(search.status ? { status: search.status } : {}),
@@ -31,7 +33,9 @@ export function InstallationsScreen() {
     },
     limit: 100,
   };
-  const list = useInstallations(input);
+  const pages = useInstallationPages(input);
+  const loaded = loadedList(pages.data?.pages);
+  const list = { ...pages, data: pages.data ? loaded : undefined };
   const selected = useInstallation(search.installation);
 
   return (
@@ -68,7 +72,7 @@ export function InstallationsScreen() {
           data-testid="installations-filter-status"
         />
       </Group>
-      <ErrorAlert error={list.error} />
+      <ErrorAlert error={pages.isFetchNextPageError ? null : list.error} testId="installations-error" onRetry={() => void pages.refetch()} />
       {list.isPending && <Loader aria-label={t('shell.loading')} />}
       <Grid>
         <Grid.Col span={{ base: 12, lg: search.installation ? 6 : 12 }}>
@@ -103,6 +107,7 @@ export function InstallationsScreen() {
               </Table.Tbody>
             </Table>
           )}
+          <LoadedListFooter query={pages} loaded={loaded} countKey="installations.count" testId="installations" />
         </Grid.Col>
         {search.installation && (
           <Grid.Col span={{ base: 12, lg: 6 }}>
@@ -113,7 +118,7 @@ export function InstallationsScreen() {
                 </Button>
               </Group>
               {selected.isPending && <Loader aria-label={t('shell.loading')} />}
-              <ErrorAlert error={selected.error} />
+              <ErrorAlert error={selected.error} onRetry={() => void selected.refetch()} />
               {selected.data && <InstallationDetail installation={selected.data} />}
             </Card>
           </Grid.Col>

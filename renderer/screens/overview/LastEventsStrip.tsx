@@ -20,7 +20,7 @@ export function LastEventsStrip() {
           {t('overview.lastEventsNote')}
         </Text>
       </Group>
-      {events.error && <ErrorAlert error={events.error} testId="overview-last-events-error" />}
+      {events.error && <ErrorAlert error={events.error} testId="overview-last-events-error" onRetry={() => void events.refetch()} />}
       {events.isPending && (
         <Text size="sm" c="dimmed">
           {t('overview.loading')}

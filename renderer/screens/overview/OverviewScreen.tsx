@@ -66,6 +66,11 @@ function Figures({ summary, figures }: { summary: Extract<OverviewSummary, { sup
   const { totals, latency } = figures;
   return (
     <Stack gap="sm">
+      {summary.source === 'events' && (
+        <Alert color="gray" data-testid="overview-from-events">
+          {t('overview.fromEvents')}
+        </Alert>
+      )}
       {summary.sample.truncated && (
         <Alert color="yellow" data-testid="overview-sampled">
           {t('overview.sampled', { count: summary.sample.dispatchesRead, pages: summary.sample.maxPages })}{' '}

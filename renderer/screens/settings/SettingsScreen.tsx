@@ -22,7 +22,7 @@ export function SettingsScreen() {
     <Stack gap="lg" maw={1100} data-testid="settings-screen">
       <Title order={1}>{t('settings.title')}</Title>
       {profilesQuery.isPending && <Loader aria-label={t('shell.loading')} />}
-      <ErrorAlert error={profilesQuery.error} testId="profiles-error" />
+      <ErrorAlert error={profilesQuery.error} testId="profiles-error" onRetry={() => void profilesQuery.refetch()} />
       {list && (
         <ProfilesCard
           profiles={list.profiles}

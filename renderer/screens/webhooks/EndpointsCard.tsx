@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { openConfirm } from '../../components/confirm/ConfirmDialog';
 import { newActionId } from '../../queries/action-id';
+import { IpcCallError } from '../../bridge/ipc';
 import { useWriteAccess, WriteButton, WriteGuarded } from '../../components/confirm/WriteGuard';
 import { errorMessage } from '../../errors/error-message';
 import { useDeleteWebhookEndpoint, useRotateWebhookSecret, useTestWebhookEndpoint, useUpdateWebhookEndpoint, useWebhookEndpoints } from '../../queries';
@@ -144,11 +145,14 @@ export function EndpointsCard({ highlightId, onClearHighlight }: EndpointsCardPr
         <Title order={2} size="h3" id="endpoints-title">
           {t('webhooks.endpoints.title')}
         </Title>
-        <WriteButton onClick={() => setEditing(null)} data-testid="endpoint-create">
-          {t('webhooks.endpoints.add')}
-        </WriteButton>
+        {/* Where the server has no endpoints routes there is nothing to add to. */}
+        {!(list.error instanceof IpcCallError && list.error.code === 'unsupported') && (
+          <WriteButton onClick={() => setEditing(null)} data-testid="endpoint-create">
+            {t('webhooks.endpoints.add')}
+          </WriteButton>
+        )}
       </Group>
-      <ErrorAlert error={list.error} />
+      <ErrorAlert error={list.error} testId="endpoints-error" onRetry={() => void list.refetch()} />
       {highlightMissing && <MissingEndpointNote id={highlightId} onDismiss={onClearHighlight} />}
       {list.data && list.data.items.length === 0 && <Text data-testid="endpoints-empty">{t('webhooks.endpoints.empty')}</Text>}
       {list.data && list.data.items.length > 0 && (

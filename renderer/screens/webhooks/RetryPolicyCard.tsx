@@ -93,7 +93,7 @@ export function RetryPolicyCard() {
         {t('webhooks.retry.title')}
       </Title>
       {policy.isPending && <Loader aria-label={t('shell.loading')} />}
-      <ErrorAlert error={policy.error} />
+      <ErrorAlert error={policy.error} testId="retry-policy-error" onRetry={() => void policy.refetch()} />
       {/* Keyed by the server's policy so a save or refetch resets the form to what is stored. */}
       {policy.data && <RetryPolicyForm key={JSON.stringify(policy.data)} policy={policy.data} />}
     </Card>

@@ -3,7 +3,20 @@
 import { z } from 'zod';
 import { op } from '../kit';
 
-export const capabilityNames = ['redeliver', 'dispatches', 'received_webhooks', 'retry_policy', 'rotate_secret', 'test_endpoint'] as const;
+export const capabilityNames = [
+  'redeliver',
+  'dispatches',
+  'received_webhooks',
+  'retry_policy',
+  'rotate_secret',
+  'test_endpoint',
+  // Routes the vendor's pages do not show (docs/api-contract.md §4, §5, §7): a server may lack them all.
+  'installations',
+  'installation_actions',
+  'webhook_endpoints',
+  'driver_detail',
+  'driver_toggle',
+] as const;
 export const capabilityStateSchema = z.enum(['supported', 'unsupported', 'unknown']);
 export type CapabilityState = z.infer<typeof capabilityStateSchema>;
 

@@ -73,7 +73,18 @@ export const overviewSampleSchema = z.object({
 
 export const overviewSummarySchema = z.discriminatedUnion('supported', [
   z.object({ supported: z.literal(false), from: z.string(), to: z.string() }),
-  z.object({ supported: z.literal(true), from: z.string(), to: z.string(), sample: overviewSampleSchema, figures: overviewFiguresSchema }),
+  z.object({
+    supported: z.literal(true),
+    /**
+     * `dispatches`: every attempt, from the delivery log. `events`: the server has no delivery log,
+     * so each event's last attempt (`last_dispatch`) stands for it — retries before it are not counted.
+     */
+    source: z.enum(['dispatches', 'events']).optional(),
+    from: z.string(),
+    to: z.string(),
+    sample: overviewSampleSchema,
+    figures: overviewFiguresSchema,
+  }),
 ]);
 export type OverviewSummary = z.infer<typeof overviewSummarySchema>;
 
