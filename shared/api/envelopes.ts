@@ -2,6 +2,7 @@
 // `{data:[…]}`) and single resources both wrapped (`{data:{…}}`) and bare (DOC [PROV]).
 // `parseList`/`parseSingle` accept any of them and normalise to one shape the client returns.
 import { z } from 'zod';
+import { redactValue } from '../redact';
 import { resourceObject, type SchemaMode } from './schema-mode';
 
 const nullableString = z.string().nullable();
@@ -156,9 +157,13 @@ export function describeParseIssues(error: Error): string {
   return `${where}: ${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`;
 }
 
+// An unreadable item skips the IPC allow-lists (shared/api/ipc-views.ts), so what it carries is
+// redacted like a log line: no secret-named field's value, JWT or Bearer credential reaches the
+// renderer through a row the server shaped oddly (docs/security.md).
 function unreadableItem(index: number, raw: unknown, error: z.ZodError): UnreadableItem {
-  const json = JSON.stringify(raw) ?? 'null';
-  return { index, raw: json.length > MAX_RAW_CHARS ? `${json.slice(0, MAX_RAW_CHARS)}…` : raw, issue: describeParseIssues(error) };
+  const shown = redactValue(raw);
+  const json = JSON.stringify(shown) ?? 'null';
+  return { index, raw: json.length > MAX_RAW_CHARS ? `${json.slice(0, MAX_RAW_CHARS)}…` : shown, issue: describeParseIssues(error) };
 }
 
 /**

@@ -131,3 +131,25 @@ describe('strict (OURS) reading for the sandbox', () => {
     expect(webhookEndpointSchema.safeParse(missing).success).toBe(true);
   });
 });
+
+describe('unreadable items', () => {
+  it('carry the raw item redacted: secret-named values, JWTs and Bearer credentials never ride along', () => {
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJsZWFrIn0.c2lnbmF0dXJl';
+    const odd = {
+      // no id: fails the schema, so it travels raw
+      url: 'https://receiver.example/hook',
+      secret: 'whsec_should_not_cross',
+      headers: { Authorization: `Bearer ${jwt}`, 'X-Api-Key': 'key-should-not-cross', Accept: 'application/json' },
+      settings: { client_secret: 'cs-should-not-cross', note: `token ${jwt}` },
+    };
+    const parsed = parseList(webhookEndpointSchema, { data: [odd] });
+    expect(parsed.success).toBe(true);
+    if (!parsed.success) return;
+    const text = JSON.stringify(parsed.data.unreadable);
+    expect(parsed.data.unreadable).toHaveLength(1);
+    for (const secret of ['whsec_should_not_cross', 'key-should-not-cross', 'cs-should-not-cross', jwt]) expect(text).not.toContain(secret);
+    // What is not secret is still there to read.
+    expect(text).toContain('https://receiver.example/hook');
+    expect(text).toContain('application/json');
+  });
+});
