@@ -138,15 +138,6 @@ export async function createMainServices(deps: MainServicesDeps): Promise<MainSe
     emit: (event, status) => hub.emit(event, status),
     now,
   });
-  hub.onEvent((event, payload) => {
-    if (event !== 'profiles:changed') return;
-    const profileId = (payload as { profileId: string | null }).profileId;
-    if (!profileId) return;
-    void (async () => {
-      if (!safeGet(profiles, profileId) || !(await vault.describe(profileId))) await payloadIndex.forget(profileId);
-    })().catch(() => undefined);
-  });
-
   const activeProfileId = () => profiles.active()?.id ?? null;
   const onSessionExpired = (profileId: string) => hub.emit('session:expired', { profileId });
   // Every part's handlers in one map; a channel claimed twice fails here, at startup.
@@ -205,8 +196,17 @@ export async function createMainServices(deps: MainServicesDeps): Promise<MainSe
   async function checkExpiringTokens() {
     for (const profile of (await profiles.list()).profiles) warnIfExpiring(profile.token);
   }
-  // Indexes turned on in an earlier session continue from where they were.
+  // Indexes turned on in an earlier session continue from where they were. From now on, removing a
+  // profile or its token deletes its index (after the `npm start` profile above got its token).
   await payloadIndex.resumeAll();
+  hub.onEvent((event, payload) => {
+    if (event !== 'profiles:changed') return;
+    const profileId = (payload as { profileId: string | null }).profileId;
+    if (!profileId) return;
+    void (async () => {
+      if (!safeGet(profiles, profileId) || !(await vault.describe(profileId))) await payloadIndex.forget(profileId);
+    })().catch(() => undefined);
+  });
 
   const expiryTimer = setInterval(() => void checkExpiringTokens().catch(() => undefined), EXPIRY_CHECK_INTERVAL_MS);
   expiryTimer.unref?.();
