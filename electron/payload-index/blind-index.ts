@@ -48,7 +48,7 @@ export interface IndexSearchResult {
 export type OpenDatabase = (location: string) => DatabaseSync;
 
 export const openSqlite: OpenDatabase = (location) => {
-  const sqlite = process.getBuiltinModule('node:sqlite') as typeof import('node:sqlite') | undefined;
+  const sqlite = process.getBuiltinModule('node:sqlite') as { DatabaseSync: typeof DatabaseSync } | undefined;
   if (!sqlite) throw new Error('node:sqlite is not available in this runtime.');
   return new sqlite.DatabaseSync(location);
 };

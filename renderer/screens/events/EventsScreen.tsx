@@ -9,6 +9,7 @@ import type { PlatformEvent } from '../../../shared/api/index';
 import { ReadOnlyBanner } from '../../components/confirm/WriteGuard';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useEventPages, useNewerEvents } from '../../queries/processing';
+import { PayloadSearch } from '../payload-index/PayloadSearch';
 import { useSettings, useUpdateSettings } from '../../session/session-queries';
 import { EventDetail } from './EventDetail';
 import { EventsTable } from './EventsTable';
@@ -146,6 +147,7 @@ export function EventsScreen() {
         onClear={() => void navigate({ search: {} })}
         nameRef={nameRef}
       />
+      <PayloadSearch filter={filter} onOpen={(id) => setSearch({ event: id })} />
       <JobsPanel />
       {tail.waiting.length > 0 && (
         <Group justify="center">
