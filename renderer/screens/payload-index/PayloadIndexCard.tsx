@@ -65,7 +65,7 @@ export function PayloadIndexCard({ profile }: { profile: ProfileWithToken }) {
         </Group>
         {data && on && (
           <>
-            <Text size="sm" data-testid="payload-index-progress">
+            <Text size="sm" data-testid="payload-index-progress" data-state={data.state} data-indexed={data.indexedEvents}>
               {t(`payloadIndex.settings.state.${data.state}`, { count: data.indexedEvents, scanned: data.scannedEvents })}
               {data.lastSyncAt && (
                 <>
