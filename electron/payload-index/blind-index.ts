@@ -1,6 +1,6 @@
 // The blind index: a SQLite database (Node's built-in `node:sqlite`) that finds events by the
 // values their payloads carried without holding any of those values. A term is stored only as a
-// keyed hash (HMAC-SHA256, truncated to 128 bits); field paths and each event's small metadata
+// keyed hash (HMAC-SHA256, truncated to 64 bits); field paths and each event's small metadata
 // (id, name, status, installation, driver) are AES-256-GCM ciphertext; the creation instant is an
 // integer (milliseconds) so the index can keep its window and sort newest first. Both keys are
 // derived (HKDF) from one random per-profile key the caller keeps in the OS keychain
@@ -10,7 +10,8 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { payloadTerms, queryTerms } from './terms';
 
 export const INDEX_KEY_BYTES = 32;
-const HASH_BYTES = 16;
+/** 64 bits: a collision among a few million terms is improbable, and would only add a result, never hide one. */
+const HASH_BYTES = 8;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
@@ -66,6 +67,8 @@ export interface BlindIndex {
   has(eventId: string): boolean;
   /** Adds one event (a second add of the same id is ignored). Returns false when it was already there. */
   add(meta: IndexedEventMeta, payload: unknown): boolean;
+  /** Adds a page of events in one transaction (one write to disk instead of one per event). Returns how many were new. */
+  addMany(entries: Array<{ meta: IndexedEventMeta; payload: unknown }>): number;
   search(query: string, filters?: IndexSearchFilters, limit?: number): IndexSearchResult;
   /** Deletes events created before `cutoffMs`; returns how many. */
   pruneBefore(cutoffMs: number): number;
@@ -187,20 +190,25 @@ export function openBlindIndex(options: { location: string; key: Buffer; open?: 
     return [...new Set(rows.map((row) => pathText(row.path)))].sort();
   }
 
+  function insertOne(meta: IndexedEventMeta, payload: unknown): boolean {
+    const createdMs = Date.parse(meta.created_at);
+    if (!Number.isFinite(createdMs)) return false;
+    const inserted = statements.insertEvent.run(mac(idKey, meta.id), createdMs, seal(JSON.stringify(meta)));
+    if (inserted.changes === 0) return false;
+    const event = inserted.lastInsertRowid;
+    for (const { path, term } of payloadTerms(payload)) statements.insertPosting.run(mac(termKey, term), event, pathIdFor(path));
+    return true;
+  }
+
   return {
     has(eventId) {
       return statements.has.get(mac(idKey, eventId)) !== undefined;
     },
     add(meta, payload) {
-      const createdMs = Date.parse(meta.created_at);
-      if (!Number.isFinite(createdMs)) return false;
-      return transaction(() => {
-        const inserted = statements.insertEvent.run(mac(idKey, meta.id), createdMs, seal(JSON.stringify(meta)));
-        if (inserted.changes === 0) return false;
-        const event = inserted.lastInsertRowid;
-        for (const { path, term } of payloadTerms(payload)) statements.insertPosting.run(mac(termKey, term), event, pathIdFor(path));
-        return true;
-      });
+      return transaction(() => insertOne(meta, payload));
+    },
+    addMany(entries) {
+      return transaction(() => entries.filter(({ meta, payload }) => insertOne(meta, payload)).length);
     },
     search(query, filters = {}, limit = 50) {
       const { wholeValues, words } = queryTerms(query);

@@ -222,24 +222,26 @@ export function createPayloadIndexService(deps: PayloadIndexServiceDeps) {
     // that allows no sort (docs/api-contract.md §9) still answers.
     const pages = client.iteratePages('/processing/events', listItemSchema, { filters: { created_at_greater_than: new Date(since).toISOString() }, limit: PAGE_LIMIT }, { signal });
     for await (const page of pages) {
+      const batch: Parameters<BlindIndex['addMany']>[0] = [];
       for (const item of page.items as ListItem[]) {
         if (signal.aborted) return;
         rt.scanned += 1;
         const createdMs = Date.parse(item.created_at);
         if (!Number.isFinite(createdMs) || createdMs < windowStart || rt.index.has(item.id)) continue;
         const payload = Object.hasOwn(item, 'payload') ? item.payload : (await client.getEvent(item.id, { signal })).payload;
-        rt.index.add(
-          {
-            id: item.id,
-            name: item.name,
-            status: item.status,
-            created_at: item.created_at,
-            installation_id: item.installation_id ?? null,
-            integration_driver_slug: item.integration_driver_slug ?? null,
-          },
-          payload,
-        );
+        const meta = {
+          id: item.id,
+          name: item.name,
+          status: item.status,
+          created_at: item.created_at,
+          installation_id: item.installation_id ?? null,
+          integration_driver_slug: item.integration_driver_slug ?? null,
+        };
+        batch.push({ meta, payload });
       }
+      // One transaction per page: what a page brought is indexed together or, if stopped, not at all.
+      if (signal.aborted) return;
+      rt.index.addMany(batch);
       report(rt);
     }
     if (!built) rt.index.setState(BUILT_KEY, String(rt.config.windowDays));

@@ -41,14 +41,23 @@ export function termsOfValue(value: string): string[] {
   const terms = new Set<string>();
   if (normalised.length <= MAX_WHOLE_VALUE) {
     terms.add(`v:${normalised}`);
-    if (/\p{N}/u.test(normalised)) {
+    // Only an identifier (one token with digits, not an e-mail) is typed without its punctuation.
+    if (/\p{N}/u.test(normalised) && !normalised.includes(' ') && !normalised.includes('@')) {
       const compact = normalised.replace(/[^\p{L}\p{N}]+/gu, '');
       if (compact && compact !== normalised) terms.add(`v:${compact}`);
     }
   }
-  for (const word of wordsOf(normalised)) terms.add(`w:${word}`);
+  for (const word of wordsOf(normalised)) {
+    // Short runs of digits (`00` of an amount, `91` of a CPF) would match everything.
+    if (word.length < SHORT_NUMBER && /^\p{N}+$/u.test(word)) continue;
+    terms.add(`w:${word}`);
+  }
   return [...terms];
 }
+
+/** Instants are the event's own metadata (kept apart) and would only fill the index with dates. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}/i;
+const SHORT_NUMBER = 4;
 
 export interface PathTerm {
   path: string;
@@ -61,6 +70,7 @@ export function payloadTerms(payload: unknown): PathTerm[] {
   const out: PathTerm[] = [];
   const visit = (node: unknown, path: string, depth: number) => {
     if (out.length >= MAX_TERMS_PER_EVENT || depth > MAX_DEPTH) return;
+    if (typeof node === 'string' && ISO_INSTANT.test(node)) return;
     if (typeof node === 'string' || (typeof node === 'number' && Number.isFinite(node))) {
       const shown = (path || '(payload)').slice(0, MAX_PATH_LENGTH);
       for (const term of termsOfValue(String(node))) {
