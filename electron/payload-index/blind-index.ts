@@ -1,9 +1,9 @@
 // The blind index: a SQLite database (Node's built-in `node:sqlite`) that finds events by the
 // values their payloads carried without holding any of those values. A term is stored only as a
 // keyed hash (HMAC-SHA256, truncated to 64 bits); field paths and each event's small metadata
-// (id, name, status, installation, driver) are AES-256-GCM ciphertext; the creation instant is an
-// integer (milliseconds) so the index can keep its window and sort newest first. Both keys are
-// derived (HKDF) from one random per-profile key the caller keeps in the OS keychain
+// (id, name, status, installation, driver) are AES-256-GCM ciphertext; the creation instant is
+// kept as the row number (milliseconds, see SLOTS_PER_MS) so the index keeps its window and reads
+// newest first. All keys are derived (HKDF) from one random per-profile key the caller keeps in the OS keychain
 // (docs/payload-index.md). The same code runs on a file or, without a keychain, in memory.
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
@@ -13,6 +13,12 @@ export const INDEX_KEY_BYTES = 32;
 /** 64 bits: a collision among a few million terms is improbable, and would only add a result, never hide one. */
 const HASH_BYTES = 8;
 const IV_BYTES = 12;
+/**
+ * An event's row number is its creation instant in ms × 1,024 + a slot, so ordering by number is
+ * ordering by creation: the newest events of a term are read first, straight off the index.
+ * 2^53 / 1,024 ms is about the year 2248.
+ */
+const SLOTS_PER_MS = 1024;
 const TAG_BYTES = 16;
 
 export interface IndexedEventMeta {
@@ -55,8 +61,7 @@ export const openSqlite: OpenDatabase = (location) => {
 };
 
 const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS events (n INTEGER PRIMARY KEY, id_mac BLOB NOT NULL UNIQUE, created_ms INTEGER NOT NULL, meta BLOB NOT NULL);
-  CREATE INDEX IF NOT EXISTS events_created ON events(created_ms);
+  CREATE TABLE IF NOT EXISTS events (n INTEGER PRIMARY KEY, id_mac BLOB NOT NULL UNIQUE, meta BLOB NOT NULL);
   CREATE TABLE IF NOT EXISTS paths (n INTEGER PRIMARY KEY, path_mac BLOB NOT NULL UNIQUE, path_enc BLOB NOT NULL);
   CREATE TABLE IF NOT EXISTS postings (term BLOB NOT NULL, event INTEGER NOT NULL, path INTEGER NOT NULL, PRIMARY KEY (term, event, path)) WITHOUT ROWID;
   CREATE INDEX IF NOT EXISTS postings_event ON postings(event);
@@ -110,15 +115,20 @@ export function openBlindIndex(options: { location: string; key: Buffer; open?: 
 
   const statements = {
     has: db.prepare('SELECT 1 FROM events WHERE id_mac = ?'),
-    insertEvent: db.prepare('INSERT OR IGNORE INTO events (id_mac, created_ms, meta) VALUES (?, ?, ?)'),
+    insertEvent: db.prepare('INSERT INTO events (n, id_mac, meta) VALUES (?, ?, ?)'),
+    lastInMs: db.prepare('SELECT MAX(n) AS n FROM events WHERE n >= ? AND n < ?'),
+    lastFrom: db.prepare('SELECT MAX(n) AS n FROM events WHERE n >= ?'),
+    metaOf: db.prepare('SELECT meta FROM events WHERE n = ?'),
+    termHasEvent: db.prepare('SELECT 1 FROM postings WHERE term = ? AND event = ? LIMIT 1'),
+    termCount: db.prepare('SELECT COUNT(*) AS c FROM (SELECT 1 FROM postings WHERE term = ? LIMIT 10000)'),
     pathId: db.prepare('SELECT n FROM paths WHERE path_mac = ?'),
     insertPath: db.prepare('INSERT INTO paths (path_mac, path_enc) VALUES (?, ?)'),
     insertPosting: db.prepare('INSERT OR IGNORE INTO postings (term, event, path) VALUES (?, ?, ?)'),
     pathText: db.prepare('SELECT path_enc FROM paths WHERE n = ?'),
     count: db.prepare('SELECT COUNT(*) AS c FROM events'),
-    bounds: db.prepare('SELECT MAX(created_ms) AS newest, MIN(created_ms) AS oldest FROM events'),
-    pruneTerms: db.prepare('DELETE FROM postings WHERE event IN (SELECT n FROM events WHERE created_ms < ?)'),
-    pruneEvents: db.prepare('DELETE FROM events WHERE created_ms < ?'),
+    bounds: db.prepare('SELECT MAX(n) AS newest, MIN(n) AS oldest FROM events'),
+    pruneTerms: db.prepare('DELETE FROM postings WHERE event < ?'),
+    pruneEvents: db.prepare('DELETE FROM events WHERE n < ?'),
     pruneOrphanPaths: db.prepare('DELETE FROM paths WHERE n NOT IN (SELECT DISTINCT path FROM postings)'),
     getState: db.prepare('SELECT value FROM state WHERE key = ?'),
     setState: db.prepare('INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
@@ -159,24 +169,48 @@ export function openBlindIndex(options: { location: string; key: Buffer; open?: 
     }
   }
 
-  /** One prepared statement per shape of query (how many whole values, how many words). */
-  function searchStatement(wholeCount: number, wordCount: number): StatementSync {
-    const key = `${wholeCount}/${wordCount}`;
-    let statement = searchStatements.get(key);
-    if (!statement) {
-      const branches: string[] = [];
-      if (wholeCount > 0) branches.push(`SELECT event FROM postings WHERE term IN (${placeholders(wholeCount)})`);
-      if (wordCount > 0) {
-        branches.push(`SELECT event FROM postings WHERE term IN (${placeholders(wordCount)}) GROUP BY event HAVING COUNT(DISTINCT term) = ${wordCount}`);
-      }
-      statement = db.prepare(
-        `WITH hits(event) AS (${branches.join(' UNION ')})
-         SELECT e.n AS n, e.meta AS meta FROM hits JOIN events e ON e.n = hits.event
-         WHERE e.created_ms > ? AND e.created_ms < ? ORDER BY e.created_ms DESC, e.n DESC`,
-      );
-      searchStatements.set(key, statement);
+  /**
+   * Events holding `term`, newest first, read lazily from the postings' primary key (term, event,
+   * path) backwards: an event's number orders like its creation instant, so the newest 50 of a term
+   * found in half the index are the first 50 entries read, not a sort of all of them.
+   */
+  function* eventsWithTerm(term: Buffer, low: number, high: number): Generator<number> {
+    let last: number | null = null;
+    // A statement of its own: several of these streams are read side by side.
+    const statement = db.prepare('SELECT event FROM postings WHERE term = ? AND event >= ? AND event <= ? ORDER BY event DESC');
+    for (const row of statement.iterate(term, low, high) as Iterable<{ event: number }>) {
+      if (row.event !== last) yield row.event;
+      last = row.event;
     }
-    return statement;
+  }
+
+  /** Events holding every term: walks the rarest term's events and keeps those holding the others. */
+  function* eventsWithAll(terms: Buffer[], low: number, high: number): Generator<number> {
+    const counted = terms.map((term) => ({ term, count: Number((statements.termCount.get(term) as { c: number }).c) }));
+    counted.sort((a, b) => a.count - b.count);
+    if (counted[0]!.count === 0) return;
+    const [driver, ...others] = counted;
+    for (const event of eventsWithTerm(driver!.term, low, high)) {
+      if (others.every(({ term }) => statements.termHasEvent.get(term, event) !== undefined)) yield event;
+    }
+  }
+
+  /** Several descending streams merged into one, without repeats. */
+  function* mergeDescending(streams: Array<Iterator<number>>): Generator<number> {
+    const heads = streams.map((stream) => stream.next());
+    let last: number | null = null;
+    for (;;) {
+      let best = -1;
+      for (let i = 0; i < heads.length; i++) {
+        const head = heads[i]!;
+        if (!head.done && (best === -1 || head.value > (heads[best]!.value as number))) best = i;
+      }
+      if (best === -1) return;
+      const value = heads[best]!.value as number;
+      heads[best] = streams[best]!.next();
+      if (value !== last) yield value;
+      last = value;
+    }
   }
 
   function matchedPaths(event: number, termHashes: Buffer[]): string[] {
@@ -190,12 +224,22 @@ export function openBlindIndex(options: { location: string; key: Buffer; open?: 
     return [...new Set(rows.map((row) => pathText(row.path)))].sort();
   }
 
+  /** The next free number in the event's millisecond (numbers order like creation instants). */
+  function eventNumber(createdMs: number): number {
+    const base = createdMs * SLOTS_PER_MS;
+    const inMs = (statements.lastInMs.get(base, base + SLOTS_PER_MS) as { n: number | null }).n;
+    if (inMs === null) return base;
+    if (inMs + 1 < base + SLOTS_PER_MS) return inMs + 1;
+    return Number((statements.lastFrom.get(base) as { n: number }).n) + 1; // over 1,024 in one ms: borrow the next ms's slots
+  }
+
   function insertOne(meta: IndexedEventMeta, payload: unknown): boolean {
     const createdMs = Date.parse(meta.created_at);
     if (!Number.isFinite(createdMs)) return false;
-    const inserted = statements.insertEvent.run(mac(idKey, meta.id), createdMs, seal(JSON.stringify(meta)));
-    if (inserted.changes === 0) return false;
-    const event = inserted.lastInsertRowid;
+    const idMac = mac(idKey, meta.id);
+    if (statements.has.get(idMac) !== undefined) return false;
+    const event = eventNumber(createdMs);
+    statements.insertEvent.run(event, idMac, seal(JSON.stringify(meta)));
     for (const { path, term } of payloadTerms(payload)) statements.insertPosting.run(mac(termKey, term), event, pathIdFor(path));
     return true;
   }
@@ -217,16 +261,16 @@ export function openBlindIndex(options: { location: string; key: Buffer; open?: 
       const wordHashes = words.map((term) => mac(termKey, term));
       const after = filters.created_at_greater_than ? Date.parse(filters.created_at_greater_than) : Number.NaN;
       const before = filters.created_at_less_than ? Date.parse(filters.created_at_less_than) : Number.NaN;
-      const statement = searchStatement(wholeHashes.length, wordHashes.length);
+      // Exclusive bounds, as the API's filters, in event numbers (creation ms × SLOTS + slot).
+      const low = Number.isFinite(after) ? (after + 1) * SLOTS_PER_MS : 0;
+      const high = Number.isFinite(before) ? before * SLOTS_PER_MS - 1 : Number.MAX_SAFE_INTEGER;
+      const streams: Array<Iterator<number>> = wholeHashes.map((term) => eventsWithTerm(term, low, high));
+      if (wordHashes.length > 0) streams.push(eventsWithAll(wordHashes, low, high));
       const hits: IndexSearchHit[] = [];
       let more = false;
-      const rows = statement.iterate(
-        ...wholeHashes,
-        ...wordHashes,
-        Number.isFinite(after) ? after : Number.MIN_SAFE_INTEGER,
-        Number.isFinite(before) ? before : Number.MAX_SAFE_INTEGER,
-      ) as Iterable<{ n: number; meta: Uint8Array }>;
-      for (const row of rows) {
+      for (const event of mergeDescending(streams)) {
+        const row = statements.metaOf.get(event) as { meta: Uint8Array } | undefined;
+        if (!row) continue;
         const meta = JSON.parse(open(row.meta)) as IndexedEventMeta;
         if (!matchesFilters(meta, filters)) continue;
         if (hits.length === limit) {
@@ -234,15 +278,15 @@ export function openBlindIndex(options: { location: string; key: Buffer; open?: 
           break;
         }
         // A whole-value match names the field that holds the value; only a match by words lists where each word sat.
-        const exact = wholeHashes.length > 0 ? matchedPaths(row.n, wholeHashes) : [];
-        hits.push({ ...meta, paths: exact.length > 0 ? exact : matchedPaths(row.n, wordHashes) });
+        const exact = wholeHashes.length > 0 ? matchedPaths(event, wholeHashes) : [];
+        hits.push({ ...meta, paths: exact.length > 0 ? exact : matchedPaths(event, wordHashes) });
       }
       return { hits, more };
     },
     pruneBefore(cutoffMs) {
       return transaction(() => {
-        statements.pruneTerms.run(cutoffMs);
-        const removed = Number(statements.pruneEvents.run(cutoffMs).changes);
+        statements.pruneTerms.run(cutoffMs * SLOTS_PER_MS);
+        const removed = Number(statements.pruneEvents.run(cutoffMs * SLOTS_PER_MS).changes);
         if (removed > 0) {
           statements.pruneOrphanPaths.run();
           pathIds.clear();
@@ -256,7 +300,9 @@ export function openBlindIndex(options: { location: string; key: Buffer; open?: 
     },
     bounds() {
       const row = statements.bounds.get() as { newest: number | null; oldest: number | null };
-      return row.newest === null || row.oldest === null ? null : { newestMs: Number(row.newest), oldestMs: Number(row.oldest) };
+      return row.newest === null || row.oldest === null
+        ? null
+        : { newestMs: Math.floor(Number(row.newest) / SLOTS_PER_MS), oldestMs: Math.floor(Number(row.oldest) / SLOTS_PER_MS) };
     },
     getState(key) {
       const row = statements.getState.get(key) as { value: string } | undefined;
