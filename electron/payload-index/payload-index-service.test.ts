@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server';
 import { createFakeSafeStorage, type FakeSafeStorage } from '../../test/support/fake-safe-storage';
+import { everyFile } from '../../test/support/every-file';
 import type { IpcSender } from '../ipc/sender';
 import { createMainServices, SANDBOX_PROFILE_ID, type MainServices } from '../services';
 
@@ -71,16 +72,6 @@ async function anOrderPayload(): Promise<{ id: string; payload: { order_number: 
     if (typeof detail.payload?.order_number === 'string') return detail as never;
   }
   throw new Error('no order event in the demo data');
-}
-
-async function everyFile(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await everyFile(path)));
-    else out.push(path);
-  }
-  return out;
 }
 
 async function expectNothingReadable(values: string[]) {

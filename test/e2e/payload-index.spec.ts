@@ -8,6 +8,7 @@ import { startSandbox, type RunningSandbox } from '../../sandbox/server';
 import { axeProblems } from './axe';
 import { test, expect } from './fixtures';
 import { seedSandboxProfile } from './support';
+import { everyFile } from '../support/every-file';
 
 let sandbox: RunningSandbox;
 
@@ -38,16 +39,6 @@ async function anOrderEvent(token: string): Promise<{ id: string; payload: Order
     if (typeof detail.payload.order_number === 'string') return detail as { id: string; payload: OrderPayload };
   }
   throw new Error('no order event in the demo data');
-}
-
-async function everyFile(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await everyFile(path)));
-    else out.push(path);
-  }
-  return out;
 }
 
 test('enable the index, find an event by its CPF, open it; nothing readable at rest; forget leaves no file', async ({ app }) => {
