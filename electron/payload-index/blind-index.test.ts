@@ -116,6 +116,16 @@ describe('blind index', () => {
     index.close();
   });
 
+  it('ends its reads when a search stops at the limit, so the file closes cleanly', async () => {
+    const location = join(dir, 'index.sqlite');
+    const index = openBlindIndex({ location, key: randomBytes(32) });
+    index.addMany(Array.from({ length: 30 }, (_, i) => ({ meta: meta(`evt_${i}`, new Date(Date.UTC(2026, 11, 1, i)).toISOString()), payload: { sku: 'ABC-1234', note: 'caixa' } })));
+    expect(index.search('ABC-1234', {}, 5).more).toBe(true);
+    expect(index.search('caixa abc', {}, 5).more).toBe(true);
+    expect(() => index.close()).not.toThrow();
+    expect((await readdir(dir)).sort()).toEqual(['index.sqlite']); // WAL folded back and removed
+  });
+
   it('adds an event once and prunes what left the window', () => {
     const index = openBlindIndex({ location: ':memory:', key: randomBytes(32) });
     expect(index.add(meta('evt_old', '2026-11-01T10:00:00.000Z'), { code: 'AAA-111' })).toBe(true);

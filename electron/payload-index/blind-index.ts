@@ -197,19 +197,25 @@ export function openBlindIndex(options: { location: string; key: Buffer; open?: 
 
   /** Several descending streams merged into one, without repeats. */
   function* mergeDescending(streams: Array<Iterator<number>>): Generator<number> {
-    const heads = streams.map((stream) => stream.next());
-    let last: number | null = null;
-    for (;;) {
-      let best = -1;
-      for (let i = 0; i < heads.length; i++) {
-        const head = heads[i]!;
-        if (!head.done && (best === -1 || head.value > (heads[best]!.value as number))) best = i;
+    try {
+      const heads = streams.map((stream) => stream.next());
+      let last: number | null = null;
+      for (;;) {
+        let best = -1;
+        for (let i = 0; i < heads.length; i++) {
+          const head = heads[i]!;
+          if (!head.done && (best === -1 || head.value > (heads[best]!.value as number))) best = i;
+        }
+        if (best === -1) return;
+        const value = heads[best]!.value as number;
+        heads[best] = streams[best]!.next();
+        if (value !== last) yield value;
+        last = value;
       }
-      if (best === -1) return;
-      const value = heads[best]!.value as number;
-      heads[best] = streams[best]!.next();
-      if (value !== last) yield value;
-      last = value;
+    } finally {
+      // A search that stops early must end every stream: an unfinished statement keeps a read
+      // lock, and the WAL could then never be checkpointed.
+      for (const stream of streams) stream.return?.();
     }
   }
 
