@@ -35,7 +35,7 @@ export function PayloadSearch({ filter, onOpen }: { filter: EventsFilters; onOpe
     return (
       <Text size="xs" c="dimmed" data-testid="payload-search-off">
         {t('payloadIndex.search.off')}{' '}
-        <Anchor href={`#/settings?profile=${encodeURIComponent(profile.id)}`} size="xs">
+        <Anchor href={`#/settings?profile=${encodeURIComponent(profile.id)}`} size="xs" underline="always">
           {t('payloadIndex.search.openSettings')}
         </Anchor>
       </Text>
