@@ -19,6 +19,8 @@ const IV_BYTES = 12;
  * 2^53 / 1,024 ms is about the year 2248.
  */
 const SLOTS_PER_MS = 1024;
+/** Counting a term's postings stops here: the rarest word drives an all-words search, and past this any common word will do. */
+const RARE_ENOUGH = 1_000;
 const TAG_BYTES = 16;
 
 export interface IndexedEventMeta {
@@ -119,8 +121,7 @@ export function openBlindIndex(options: { location: string; key: Buffer; open?: 
     lastInMs: db.prepare('SELECT MAX(n) AS n FROM events WHERE n >= ? AND n < ?'),
     lastFrom: db.prepare('SELECT MAX(n) AS n FROM events WHERE n >= ?'),
     metaOf: db.prepare('SELECT meta FROM events WHERE n = ?'),
-    termHasEvent: db.prepare('SELECT 1 FROM postings WHERE term = ? AND event = ? LIMIT 1'),
-    termCount: db.prepare('SELECT COUNT(*) AS c FROM (SELECT 1 FROM postings WHERE term = ? LIMIT 10000)'),
+    termCount: db.prepare(`SELECT COUNT(*) AS c FROM (SELECT 1 FROM postings WHERE term = ? LIMIT ${RARE_ENOUGH})`),
     pathId: db.prepare('SELECT n FROM paths WHERE path_mac = ?'),
     insertPath: db.prepare('INSERT INTO paths (path_mac, path_enc) VALUES (?, ?)'),
     insertPosting: db.prepare('INSERT OR IGNORE INTO postings (term, event, path) VALUES (?, ?, ?)'),
@@ -186,12 +187,24 @@ export function openBlindIndex(options: { location: string; key: Buffer; open?: 
 
   /** Events holding every term: walks the rarest term's events and keeps those holding the others. */
   function* eventsWithAll(terms: Buffer[], low: number, high: number): Generator<number> {
+    if (terms.length === 1) {
+      yield* eventsWithTerm(terms[0]!, low, high);
+      return;
+    }
     const counted = terms.map((term) => ({ term, count: Number((statements.termCount.get(term) as { c: number }).c) }));
     counted.sort((a, b) => a.count - b.count);
     if (counted[0]!.count === 0) return;
     const [driver, ...others] = counted;
-    for (const event of eventsWithTerm(driver!.term, low, high)) {
-      if (others.every(({ term }) => statements.termHasEvent.get(term, event) !== undefined)) yield event;
+    // The other words are checked inside SQLite (a primary-key probe per candidate), not one call each from here.
+    const statement = db.prepare(
+      `SELECT p0.event AS event FROM postings p0 WHERE p0.term = ? AND p0.event >= ? AND p0.event <= ? ${others
+        .map((_, i) => `AND EXISTS (SELECT 1 FROM postings p${i + 1} WHERE p${i + 1}.term = ? AND p${i + 1}.event = p0.event)`)
+        .join(' ')} ORDER BY p0.event DESC`,
+    );
+    let last: number | null = null;
+    for (const row of statement.iterate(driver!.term, low, high, ...others.map(({ term }) => term)) as Iterable<{ event: number }>) {
+      if (row.event !== last) yield row.event;
+      last = row.event;
     }
   }
 
