@@ -15,6 +15,8 @@ import type { ApiLogEntry } from './api/http';
 import { verifyToken as verifyTokenWithApi } from './api/verify-token';
 import { createMainHandlers, type VerifyToken } from './handlers/main-handlers';
 import { createOverviewHandlers } from './overview/handlers';
+import { createPayloadIndexHandlers } from './payload-index/handlers';
+import { createPayloadIndexService } from './payload-index/payload-index-service';
 import { createDispatcher, type DispatchSpyEntry, type Dispatcher } from './ipc/dispatcher';
 import { createEventHub, type EventListener } from './ipc/events';
 import type { HandlerContext, PartialHandlers } from './ipc/handler-types';
@@ -133,6 +135,15 @@ export async function createMainServices(deps: MainServicesDeps): Promise<MainSe
   });
   const views = createSavedViewsStore({ userDataDir: deps.userDataDir, activeProfileId: () => profiles.active()?.id ?? null, now: () => new Date(now()) });
 
+  // Search inside payloads (docs/payload-index.md): opt-in per profile; deleted with its profile or token.
+  const payloadIndex = createPayloadIndexService({
+    dir: join(deps.userDataDir, 'payload-index'),
+    safeStorage: deps.safeStorage,
+    platform,
+    clientFor: (profileId) => api.clientFor(profileId),
+    emit: (event, status) => hub.emit(event, status),
+    now,
+  });
   const activeProfileId = () => profiles.active()?.id ?? null;
   const onSessionExpired = (profileId: string) => hub.emit('session:expired', { profileId });
   // Every part's handlers in one map; a channel claimed twice fails here, at startup.
@@ -156,6 +167,11 @@ export async function createMainServices(deps: MainServicesDeps): Promise<MainSe
     createActivityHandlers({ log: activityLog, dialog: deps.dialog, now: () => new Date(now()) }),
     createJobsHandlers(jobs),
     createSavedViewsHandlers(views),
+    reportExpiredSessions(
+      createPayloadIndexHandlers(payloadIndex, { exists: (profileId) => safeGet(profiles, profileId) !== null, activeId: activeProfileId }),
+      activeProfileId,
+      onSessionExpired,
+    ),
   );
 
   const windows = createTrustedWindows();
@@ -185,6 +201,18 @@ export async function createMainServices(deps: MainServicesDeps): Promise<MainSe
   async function checkExpiringTokens() {
     for (const profile of (await profiles.list()).profiles) warnIfExpiring(profile.token);
   }
+  // Indexes turned on in an earlier session continue from where they were. From now on, removing a
+  // profile or its token deletes its index (after the `npm start` profile above got its token).
+  await payloadIndex.resumeAll();
+  hub.onEvent((event, payload) => {
+    if (event !== 'profiles:changed') return;
+    const profileId = (payload as { profileId: string | null }).profileId;
+    if (!profileId) return;
+    void (async () => {
+      if (!safeGet(profiles, profileId) || !(await vault.describe(profileId))) await payloadIndex.forget(profileId);
+    })().catch(() => undefined);
+  });
+
   const expiryTimer = setInterval(() => void checkExpiringTokens().catch(() => undefined), EXPIRY_CHECK_INTERVAL_MS);
   expiryTimer.unref?.();
 
@@ -200,6 +228,7 @@ export async function createMainServices(deps: MainServicesDeps): Promise<MainSe
     async close() {
       clearInterval(expiryTimer);
       await activity.flush().catch(() => undefined);
+      await payloadIndex.close().catch(() => undefined);
       vault.clearSession();
       hub.clear();
     },

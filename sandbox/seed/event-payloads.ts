@@ -4,6 +4,7 @@
 // demo history, the bulk loader and the live simulator so every source of events looks alike.
 // All data is invented; e-mails use the reserved example.com domain.
 
+import { createHash } from 'node:crypto';
 import type { Prng } from './prng';
 
 export type EventFamily = 'order' | 'customer' | 'product' | 'subscription' | 'checkout' | 'notification';
@@ -126,6 +127,34 @@ export function randomPurchase(prng: Prng, orderId: string): PurchaseFacts {
   };
 }
 
+/**
+ * Searchable shop values derived from the order id by a hash, not drawn from the PRNG, so adding
+ * them left every other seeded value as it was: the shop's order number (`PED-12345`) and the
+ * buyer's CPF (`123.456.789-09`, with valid check digits) or, for one order in five, a CNPJ.
+ */
+export function orderDocuments(orderId: string): { number: string; document: { type: 'cpf' | 'cnpj'; number: string } } {
+  const digest = createHash('sha256').update(orderId).digest();
+  const digits = (count: number, offset: number) => Array.from({ length: count }, (_, i) => digest[offset + i]! % 10);
+  const number = `PED-${String(10_000 + (digest.readUInt32BE(0) % 90_000))}`;
+  if (digest[4]! % 5 === 0) {
+    const base = [...digits(8, 5), 0, 0, 0, 1];
+    const d1 = checkDigit(base, [5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]);
+    const d2 = checkDigit([...base, d1], [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]);
+    const all = [...base, d1, d2].join('');
+    return { number, document: { type: 'cnpj', number: `${all.slice(0, 2)}.${all.slice(2, 5)}.${all.slice(5, 8)}/${all.slice(8, 12)}-${all.slice(12)}` } };
+  }
+  const base = digits(9, 5);
+  const d1 = checkDigit(base, [10, 9, 8, 7, 6, 5, 4, 3, 2]);
+  const d2 = checkDigit([...base, d1], [11, 10, 9, 8, 7, 6, 5, 4, 3, 2]);
+  const all = [...base, d1, d2].join('');
+  return { number, document: { type: 'cpf', number: `${all.slice(0, 3)}.${all.slice(3, 6)}.${all.slice(6, 9)}-${all.slice(9)}` } };
+}
+
+function checkDigit(digits: number[], weights: number[]): number {
+  const rest = digits.reduce((sum, digit, i) => sum + digit * weights[i]!, 0) % 11;
+  return rest < 2 ? 0 : 11 - rest;
+}
+
 function reais(cents: number): string {
   return (cents / 100).toFixed(2);
 }
@@ -140,13 +169,15 @@ export function buildPayload(
   if (family === 'order') {
     const p = input.purchase ?? randomPurchase(prng, `ord_${prng.hex(10)}`);
     const total = p.unitCents * p.quantity;
+    const shop = orderDocuments(p.orderId);
     return {
       order_id: p.orderId,
+      order_number: shop.number,
       status: stage,
       occurred_at: input.occurredAt,
       amount: { value: reais(total), currency: 'BRL' },
       payment: { method: p.paymentMethod, installments: p.installments },
-      customer: { name: p.customer.name, email: p.customer.email },
+      customer: { name: p.customer.name, email: p.customer.email, document: shop.document },
       items: [{ sku: p.sku, name: p.product, quantity: p.quantity, unit_price: reais(p.unitCents) }],
     };
   }

@@ -18,6 +18,7 @@ import { installationsChannels, installationsEvents } from './channels/installat
 import { eventsChannels, eventsEvents } from './channels/events';
 import { webhooksChannels, webhooksEvents } from './channels/webhooks';
 import { overviewChannels, overviewEvents } from './channels/overview';
+import { payloadIndexChannels, payloadIndexEvents } from './channels/payload-index';
 
 export const contract = {
   ...appChannels,
@@ -35,6 +36,7 @@ export const contract = {
   ...eventsChannels,
   ...webhooksChannels,
   ...overviewChannels,
+  ...payloadIndexChannels,
 } as const;
 
 export const mainEvents = {
@@ -53,6 +55,7 @@ export const mainEvents = {
   ...eventsEvents,
   ...webhooksEvents,
   ...overviewEvents,
+  ...payloadIndexEvents,
 } as const;
 
 export type Contract = typeof contract;

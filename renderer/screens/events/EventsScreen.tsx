@@ -10,6 +10,7 @@ import { ReadOnlyBanner } from '../../components/confirm/WriteGuard';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ServerOrderNote, UnreadableRows } from '../../components/list-status/ListStatus';
 import { useEventPages, useNewerEvents } from '../../queries/processing';
+import { PayloadSearch } from '../payload-index/PayloadSearch';
 import { useSettings, useUpdateSettings } from '../../session/session-queries';
 import { EventDetail } from './EventDetail';
 import { EventsTable } from './EventsTable';
@@ -157,6 +158,7 @@ export function EventsScreen() {
         onClear={() => void navigate({ search: {} })}
         nameRef={nameRef}
       />
+      <PayloadSearch filter={filter} onOpen={(id) => setSearch({ event: id })} />
       <JobsPanel />
       {tail.waiting.length > 0 && (
         <Group justify="center">

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useProfiles } from '../../session/session-queries';
 import { ConnectionCard } from './ConnectionCard';
+import { PayloadIndexCard } from '../payload-index/PayloadIndexCard';
 import { PreferencesCard } from './PreferencesCard';
 import { ProfilesCard } from './ProfilesCard';
 import { TokenCard } from './TokenCard';
@@ -33,6 +34,7 @@ export function SettingsScreen() {
       )}
       {selected && <TokenCard key={`token-${selected.id}`} profile={selected} />}
       {selected && <ConnectionCard key={`conn-${selected.id}`} profile={selected} />}
+      {selected && <PayloadIndexCard key={`payload-index-${selected.id}`} profile={selected} />}
       <PreferencesCard />
     </Stack>
   );
