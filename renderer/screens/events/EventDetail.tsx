@@ -8,11 +8,12 @@ import { useTranslation } from 'react-i18next';
 import type { PlatformEventDetail } from '../../../shared/api/index';
 import { curlForApiRequest } from '../../../shared/curl';
 import { openConfirm } from '../../components/confirm/ConfirmDialog';
-import { WriteButton } from '../../components/confirm/WriteGuard';
+import { useWriteAccess, WriteButton } from '../../components/confirm/WriteGuard';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { JsonViewer } from '../../components/json-viewer/JsonViewer';
 import { Time } from '../../components/time/Time';
 import { errorMessage } from '../../errors/error-message';
+import { usePaletteActions } from '../../palette/registry';
 import { useActiveProfile } from '../../session/session-queries';
 import { AttemptTimeline } from './AttemptTimeline';
 import { CompareAttempts, ComparePayloads, suggestedPair } from './CompareView';
@@ -43,6 +44,28 @@ export function EventDetail({ id, onOpenEvent, onFilter }: EventDetailProps) {
   const [selected, setSelected] = useState<string[]>([]);
   const [tab, setTab] = useState<string | null>('attempts');
 
+  // Defined before the early returns so the palette can offer it (same confirmation as the button).
+  const onRedeliver = async () => {
+    const event = detail.data;
+    if (!profile || !event) return;
+    const confirmed = await openConfirm({
+      profile,
+      title: t('events.redeliver.title'),
+      impact: t('events.redeliver.impact', { name: event.name, id: event.id }),
+      confirmLabel: t('events.redeliver.confirm'),
+    });
+    if (!confirmed) return;
+    redeliver.mutate(
+      { id: event.id, actionId: newActionId() },
+      {
+        onSuccess: () => notifications.show({ color: 'teal', message: t('events.redeliver.queued') }),
+        onError: (error) => notifications.show({ color: 'red', message: errorMessage(t, error) }),
+      },
+    );
+  };  const writable = useWriteAccess().writable;
+  const canRedeliver = !!detail.data && writable && capabilities.data?.capabilities.redeliver !== 'unsupported';
+  usePaletteActions(canRedeliver ? [{ id: 'events.redeliver', label: t('palette.actions.redeliverOpen'), run: () => void onRedeliver() }] : []);
+
   if (detail.isPending) {
     return (
       <Group p="md" data-testid="event-detail-loading">
@@ -60,23 +83,7 @@ export function EventDetail({ id, onOpenEvent, onFilter }: EventDetailProps) {
   const toggleSelected = (attemptId: string) =>
     setSelected((prev) => (prev.includes(attemptId) ? prev.filter((x) => x !== attemptId) : [...prev.slice(-1), attemptId]));
 
-  const onRedeliver = async () => {
-    if (!profile) return;
-    const confirmed = await openConfirm({
-      profile,
-      title: t('events.redeliver.title'),
-      impact: t('events.redeliver.impact', { name: event.name, id: event.id }),
-      confirmLabel: t('events.redeliver.confirm'),
-    });
-    if (!confirmed) return;
-    redeliver.mutate(
-      { id: event.id, actionId: newActionId() },
-      {
-        onSuccess: () => notifications.show({ color: 'teal', message: t('events.redeliver.queued') }),
-        onError: (error) => notifications.show({ color: 'red', message: errorMessage(t, error) }),
-      },
-    );
-  };
+
 
   const apiCurl = profile ? curlForApiRequest({ baseUrl: profile.baseUrl, method: 'GET', path: `/processing/events/${encodeURIComponent(event.id)}` }) : '';
   const redeliverCurl = profile
