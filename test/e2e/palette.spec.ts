@@ -22,6 +22,8 @@ test('a pasted event id opens that event; the open is offered again under Recent
   await palette.type(`  ${event.id} `);
   const open = palette.action('palette-open-event');
   await expect(open).toContainText(`Open event ${event.id}`);
+  // Fully keyboard-driven: the lookup is the first item (a fresh profile has no recent opens).
+  await app.page.keyboard.press('ArrowDown');
   await app.page.keyboard.press('Enter');
   await expect(app.page).toHaveURL(new RegExp(`#/events\\?.*event=${encodeURIComponent(event.id)}`));
   await expect(new EventsPage(app.page).detail).toHaveAttribute('data-event-id', event.id);
