@@ -1,8 +1,9 @@
 // Main's texts (native dialogs, confirmations) in the app's language. One catalogue with the
 // renderer: the `main.*` namespace of renderer/i18n/{en,pt-BR}.json, whose key parity the
 // catalogue test checks. A tiny pure lookup, not i18next: main needs `{{name}}` interpolation only.
-import en from '../renderer/i18n/en.json';
-import ptBR from '../renderer/i18n/pt-BR.json';
+// The attribute: main's modules also load in Node directly (the e2e harness), which requires it.
+import en from '../renderer/i18n/en.json' with { type: 'json' };
+import ptBR from '../renderer/i18n/pt-BR.json' with { type: 'json' };
 import { resolveLanguage, type SupportedLanguage } from '../shared/language';
 
 /** `key` is relative to `main.` (e.g. `dialogs.exportEvents`). */

@@ -121,6 +121,22 @@ test('j/k/Enter on Drivers open the selected row; / focuses the search; Esc clos
   await expect(app.page.getByTestId('drivers-filter-name')).toBeFocused();
 });
 
+test('Deliveries shares the list keys: j then Enter opens the attempt, Esc closes it', async ({ app }) => {
+  await seedSandboxProfile(app);
+  await app.open('/deliveries');
+  const rows = app.page.getByTestId('dispatch-row');
+  await expect(rows.first()).toBeVisible();
+  await app.page.keyboard.press('j');
+  await expect(rows.first()).toHaveAttribute('data-active', 'true');
+  await app.page.keyboard.press('Enter');
+  const drawer = app.page.getByRole('dialog', { name: 'Delivery attempt' });
+  await expect(drawer).toBeVisible();
+  await app.page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+  await app.page.keyboard.press('/');
+  await expect(app.page.getByTestId('dispatch-filter-event')).toBeFocused();
+});
+
 test('in Portuguese the palette and the shortcuts speak Portuguese', async ({ app }) => {
   await seedSandboxProfile(app);
   await app.session.call('settings:update', { language: 'pt-BR' });
