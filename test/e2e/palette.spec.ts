@@ -1,6 +1,7 @@
 // The command palette and the keyboard: open an event by a pasted id, switch profile, run a screen
 // action, `g e`, `?`, j/k/Enter on a list screen, Portuguese texts, axe on the palette and the
 // shortcuts modal in both themes.
+import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import { axeProblems } from './axe';
 import { DriversPage } from './pages/drivers-page';
@@ -45,7 +46,7 @@ test('the palette switches profile', async ({ app }) => {
   expect((await app.session.call('profiles:list', {})).activeId).toBe(second.id);
 });
 
-test('the palette runs the screen actions: live tail on and off, refresh (a new list request)', async ({ app }) => {
+test('the palette runs the screen actions: live tail on and off, refresh, export, redeliver (through its confirmation)', async ({ app }) => {
   await seedSandboxProfile(app);
   await app.open('/events');
   const events = new EventsPage(app.page);
@@ -69,6 +70,22 @@ test('the palette runs the screen actions: live tail on and off, refresh (a new 
   await palette.action('palette-action-events.refresh').click();
   await expect.poll(listCalls).toBeGreaterThan(before);
   await expect(events.rows.first()).toBeVisible();
+
+  // Export goes through main's save dialog, as from the menu.
+  app.session.fakes.dialog.prepareOpen(join(app.session.userDataDir, 'palette-export.ndjson'));
+  await palette.openWithKeyboard();
+  await palette.action('palette-action-events.exportNdjson').click();
+  await expect(events.jobCard('export')).toBeVisible();
+
+  // Redeliver the open event: the palette raises the same confirmation as the button; cancelling it sends nothing.
+  await events.openFirstRow();
+  await palette.openWithKeyboard();
+  await palette.type('redeliver');
+  await palette.action('palette-action-events.redeliver').click();
+  await expect(events.confirmDialog).toBeVisible();
+  await app.page.getByTestId('confirm-cancel').click();
+  await expect(events.confirmDialog).toBeHidden();
+  expect(app.session.records.some((r) => r.direction === 'in' && r.channel === 'events:redeliver')).toBe(false);
 });
 
 test('g e goes to Events; ? lists the global and the screen shortcuts; they do not fire while typing', async ({ app }) => {
