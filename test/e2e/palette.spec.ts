@@ -188,5 +188,16 @@ for (const theme of ['light', 'dark'] as const) {
     await app.page.keyboard.press('Shift+?');
     await expect(palette.shortcutsModal).toBeVisible();
     expect(await axeProblems(app.page)).toEqual([]);
+    await app.page.keyboard.press('Escape');
+    await expect(palette.shortcutsModal).toBeHidden();
+
+    // The keyboard selection's highlight keeps the row readable.
+    await app.page.keyboard.press('g');
+    await app.page.keyboard.press('r');
+    const drivers = new DriversPage(app.page);
+    await expect(drivers.table).toBeVisible();
+    await app.page.keyboard.press('j');
+    await expect(drivers.table.locator('tr[data-active]')).toHaveCount(1);
+    expect(await axeProblems(app.page, ['[data-testid="drivers-table"]'])).toEqual([]);
   });
 }
