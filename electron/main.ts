@@ -8,7 +8,8 @@ import { channelNames, mainEvents } from '../shared/ipc/contract';
 import { pushEvent, registerIpc } from './ipc/register';
 import { apiLogTo, setupLog } from './log';
 import type { ConfirmRequest } from './native-confirm';
-import { openExternalSafely } from './open-external';
+import { englishTranslator } from './i18n';
+import { openExternalDialogText, openExternalSafely } from './open-external';
 import { APP_ORIGIN } from './protocol-handler';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainServices, type MainServices } from './services';
@@ -53,11 +54,9 @@ app.on('will-quit', () => {
 async function confirmOpen(host: string, url: string): Promise<boolean> {
   const options = {
     type: 'question' as const,
-    buttons: ['Cancel', 'Open in browser'],
+    ...openExternalDialogText(host, url, services?.translate ?? englishTranslator),
     defaultId: 0,
     cancelId: 0,
-    message: `Open a page on ${host}?`,
-    detail: `This link is not on the Integrações Inteligentes Dashboard or docs:\n${url}`,
   };
   const result = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
   return result.response === 1;

@@ -7,6 +7,7 @@ import { AppError } from '../shared/app-error';
 import { sameOrigin } from '../shared/origin';
 import type { Profile, ProfileUpdate } from '../shared/ipc/channels/profiles';
 import { normalizeBaseUrl } from '../shared/base-url';
+import { englishTranslator, type MainTranslator } from './i18n';
 
 export type GateKind = 'unlock_writes' | 'read_only_off' | 'production_base_url' | 'production_environment';
 
@@ -23,8 +24,6 @@ export interface ConfirmRequest {
 /** Resolves true only when the operator pressed the confirm button. */
 export type NativeConfirm = (request: ConfirmRequest) => Promise<boolean>;
 
-const TITLE = 'Integrações Inteligentes console';
-const ONLY_IF = 'Confirm only if you asked for this in the console just now.';
 
 function originText(baseUrl: string): string {
   try {
@@ -45,35 +44,37 @@ export function gatesForUpdate(current: Profile, input: ProfileUpdate): GateKind
   return gates;
 }
 
-export function updateConfirmation(current: Profile, input: ProfileUpdate, kinds: GateKind[]): ConfirmRequest {
+// The texts come from the `main.gates.*` catalogue keys, in the app's language (`t`).
+export function updateConfirmation(current: Profile, input: ProfileUpdate, kinds: GateKind[], t: MainTranslator = englishTranslator): ConfirmRequest {
   const lines: string[] = [];
   const newBaseUrl = input.baseUrl === undefined ? current.baseUrl : normalizeBaseUrl(input.baseUrl);
-  if (kinds.includes('read_only_off')) lines.push(`• Turn read-only off: changes to ${originText(current.baseUrl)} will be allowed at any time.`);
+  if (kinds.includes('read_only_off')) lines.push(t('gates.readOnlyOff', { origin: originText(current.baseUrl) }));
   if (kinds.includes('production_base_url')) {
-    lines.push(`• Base URL: ${current.baseUrl} → ${newBaseUrl}`);
+    lines.push(t('gates.baseUrl', { from: current.baseUrl, to: newBaseUrl }));
     if (!sameOrigin(current.baseUrl, newBaseUrl)) {
-      lines.push(`  The server changes from ${originText(current.baseUrl)} to ${originText(newBaseUrl)}; the token stays with ${originText(current.baseUrl)} and is removed from this profile.`);
+      lines.push(t('gates.originChange', { from: originText(current.baseUrl), to: originText(newBaseUrl) }));
     }
   }
-  if (kinds.includes('production_environment')) lines.push(`• Environment: production → ${input.environment}`);
+  if (kinds.includes('production_environment')) lines.push(t('gates.environment', { environment: input.environment ?? '' }));
+  const profileLine = t('gates.profileLine', { name: current.name, environment: current.environment, origin: originText(current.baseUrl) });
   return {
     kinds,
-    title: TITLE,
-    message: `Change the production safety settings of "${current.name}" (${current.environment})?`,
-    detail: `${lines.join('\n')}\n\nProfile: ${current.name} · ${current.environment} · ${originText(current.baseUrl)}\n${ONLY_IF}`,
-    confirmLabel: 'Change profile',
-    cancelLabel: 'Cancel',
+    title: t('appTitle'),
+    message: t('gates.updateMessage', { name: current.name, environment: current.environment }),
+    detail: `${lines.join('\n')}\n\n${profileLine}\n${t('gates.onlyIf')}`,
+    confirmLabel: t('gates.updateConfirm'),
+    cancelLabel: t('cancel'),
   };
 }
 
-export function unlockConfirmation(profile: Profile, minutes: number): ConfirmRequest {
+export function unlockConfirmation(profile: Profile, minutes: number, t: MainTranslator = englishTranslator): ConfirmRequest {
   return {
     kinds: ['unlock_writes'],
-    title: TITLE,
-    message: `Allow changes on "${profile.name}" (${profile.environment}) for ${minutes} minutes?`,
-    detail: `This profile is read-only. For ${minutes} minutes the console may change the account at ${originText(profile.baseUrl)}.\n${ONLY_IF}`,
-    confirmLabel: 'Allow changes',
-    cancelLabel: 'Cancel',
+    title: t('appTitle'),
+    message: t('gates.unlockMessage', { name: profile.name, environment: profile.environment, minutes }),
+    detail: `${t('gates.unlockDetail', { minutes, origin: originText(profile.baseUrl) })}\n${t('gates.onlyIf')}`,
+    confirmLabel: t('gates.unlockConfirm'),
+    cancelLabel: t('cancel'),
   };
 }
 

@@ -4,6 +4,7 @@
 import { AppError } from '../shared/app-error';
 import { isLoopbackHost } from '../shared/base-url';
 import type { DashboardPage } from '../shared/ipc/channels/shell';
+import type { MainTranslator } from './i18n';
 
 export const VENDOR_HOSTS: ReadonlySet<string> = new Set(['app.integracoesinteligentes.com', 'docs.integracoesinteligentes.xyz']);
 
@@ -16,6 +17,15 @@ export const DASHBOARD_URLS: Record<DashboardPage, string> = {
 
 export interface ShellLike {
   openExternal(url: string): Promise<void>;
+}
+
+/** The confirm-open box's texts (electron/main.ts shows them); Cancel first: it is the default. */
+export function openExternalDialogText(host: string, url: string, t: MainTranslator) {
+  return {
+    buttons: [t('cancel'), t('openExternal.confirm')],
+    message: t('openExternal.message', { host }),
+    detail: t('openExternal.detail', { url }),
+  };
 }
 
 /** Asks the operator (native dialog in the app). Resolves true to open. */

@@ -23,6 +23,7 @@ import type { HandlerContext, PartialHandlers } from './ipc/handler-types';
 import { createTrustedWindows, trustedSenderCheck, type TrustedWindows } from './ipc/sender';
 import { createJobsHandlers } from './jobs/handlers';
 import { createJobsService, type SaveDialogLike } from './jobs/jobs-service';
+import { liveTranslator, type MainTranslator } from './i18n';
 import type { NativeConfirm } from './native-confirm';
 import type { ConfirmOpen, ShellLike } from './open-external';
 import { createProfiles, ENVIRONMENT_COLORS, type Profiles } from './settings/profiles';
@@ -69,6 +70,8 @@ export interface MainServices {
   profiles: Profiles;
   vault: TokenVault;
   settingsStore: SettingsStore;
+  /** Main's texts in the app's language, for the dialogs electron/main.ts raises itself. */
+  translate: MainTranslator;
   onEvent(listener: EventListener): () => void;
   emit(name: string, payload: unknown): boolean;
   /** Checks every token and pushes `token:expiring` for those within 7 days. */
@@ -116,10 +119,13 @@ export async function createMainServices(deps: MainServicesDeps): Promise<MainSe
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
     ...(deps.apiLog ? { log: deps.apiLog } : {}),
   });
+  // Main's dialogs follow the app's language setting (`system` = the OS locale), read at each use.
+  const translate = liveTranslator(() => settingsStore.read().settings.language, deps.appInfo.locale);
   const jobs = createJobsService({
     activeProfile: () => profiles.active(),
     clientFor: (profileId) => api.clientFor(profileId),
     dialog: deps.dialog,
+    t: translate,
     emit: (event, snapshot) => hub.emit(event, snapshot),
     now: () => new Date(now()),
   });
@@ -159,12 +165,13 @@ export async function createMainServices(deps: MainServicesDeps): Promise<MainSe
       shell: deps.shell,
       confirm: deps.confirm,
       confirmChange: deps.confirmChange,
+      t: translate,
       verifyToken: deps.verifyToken ?? ((baseUrl, token, signal) => verifyTokenWithApi(baseUrl, token, signal, deps.fetch ? { fetch: deps.fetch } : {})),
       onTokenDescribed: warnIfExpiring,
     }),
     reportExpiredSessions(api.handlers, activeProfileId, onSessionExpired),
     reportExpiredSessions(createOverviewHandlers({ clientFor: (profileId) => api.clientFor(profileId) }), activeProfileId, onSessionExpired),
-    createActivityHandlers({ log: activityLog, dialog: deps.dialog, now: () => new Date(now()) }),
+    createActivityHandlers({ log: activityLog, dialog: deps.dialog, now: () => new Date(now()), t: translate }),
     createJobsHandlers(jobs),
     createSavedViewsHandlers(views),
     reportExpiredSessions(
@@ -222,6 +229,7 @@ export async function createMainServices(deps: MainServicesDeps): Promise<MainSe
     profiles,
     vault,
     settingsStore,
+    translate,
     onEvent: hub.onEvent,
     emit: hub.emit,
     checkExpiringTokens,

@@ -3,12 +3,15 @@
 import './zod-config';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/spotlight/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { call } from './bridge/ipc';
 import { App } from './app/App';
 import { createQueryClient } from './app/query-client';
 import { initI18n, resolveLanguage } from './i18n';
+import en from './i18n/en.json';
+import ptBR from './i18n/pt-BR.json';
 import { sessionKeys } from './session/session-queries';
 
 async function start(): Promise<void> {
@@ -21,7 +24,10 @@ async function start(): Promise<void> {
     queryClient.setQueryData(sessionKeys.settings, settingsView);
     await initI18n(resolveLanguage(settingsView.settings.language, info.locale));
   } catch (error) {
-    container.textContent = 'The console could not start: the main process did not answer. Restart the app.';
+    // i18n is not up and the settings never came: the browser's language picks the catalogue.
+    const language = resolveLanguage('system', navigator.language);
+    document.documentElement.lang = language;
+    container.textContent = (language === 'pt-BR' ? ptBR : en).main.startFailed;
     console.error('Renderer start failed', error instanceof Error ? error.name : typeof error);
     return;
   }

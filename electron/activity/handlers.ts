@@ -9,12 +9,15 @@ import type { PartialHandlers } from '../ipc/handler-types';
 import type { ActivityLog } from './activity-log';
 
 import type { SaveDialogLike } from '../save-dialog';
+import { englishTranslator, type MainTranslator } from '../i18n';
 export type { SaveDialogLike };
 
 export interface ActivityHandlerDeps {
   log: ActivityLog;
   dialog: SaveDialogLike;
   now?: () => Date;
+  /** The save dialog's title in the app's language (English without). */
+  t?: MainTranslator;
 }
 
 const DEFAULT_LIMIT = 500;
@@ -50,7 +53,7 @@ export function createActivityHandlers(deps: ActivityHandlerDeps): Pick<Required
       const entries = await deps.log.query(input.filters ?? {});
       const stamp = now().toISOString().slice(0, 19).replaceAll(':', '-');
       const choice = await deps.dialog.showSaveDialog({
-        title: 'Export activity log',
+        title: (deps.t ?? englishTranslator)('dialogs.exportActivity'),
         defaultPath: `activity-${stamp}.${input.format}`,
         filters: [{ name: input.format.toUpperCase(), extensions: [input.format] }],
       });

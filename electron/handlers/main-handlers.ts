@@ -70,7 +70,7 @@ export function createMainHandlers(deps: MainHandlerDeps): MainHandlers {
     'profiles:update': async (input) => {
       const current = profiles.get(input.id);
       const gates = gatesForUpdate(current, input);
-      if (gates.length > 0) await requireConfirmation(deps.confirmChange, updateConfirmation(current, input, gates));
+      if (gates.length > 0) await requireConfirmation(deps.confirmChange, updateConfirmation(current, input, gates, deps.t));
       const updated = profiles.update(input);
       // A token belongs to one origin: pointing the profile at another one leaves it behind (the
       // vault would refuse to send it there anyway). The path may change freely.
@@ -89,7 +89,7 @@ export function createMainHandlers(deps: MainHandlerDeps): MainHandlers {
     'profiles:unlockWrites': async ({ profileId, minutes }) => {
       const profile = profiles.get(profileId);
       // Locking again (0) is always allowed; opening a read-only profile needs the operator.
-      if (minutes > 0 && profile.readOnly) await requireConfirmation(deps.confirmChange, unlockConfirmation(profile, minutes));
+      if (minutes > 0 && profile.readOnly) await requireConfirmation(deps.confirmChange, unlockConfirmation(profile, minutes, deps.t));
       return profiles.unlockWrites(profileId, minutes);
     },
 

@@ -13,6 +13,7 @@ import { runExport } from './export-events';
 import { openNodeFileSink, type OpenFileSink } from './file-sink';
 import { JobRecord } from './job-record';
 
+import { englishTranslator, type MainTranslator } from '../i18n';
 import type { SaveDialogLike } from '../save-dialog';
 export type { SaveDialogLike };
 
@@ -27,6 +28,8 @@ export interface JobsServiceDeps {
   /** The platform client of a profile; a job keeps its profile's client even if the operator switches. */
   clientFor: (profileId: string) => JobsClient | Promise<JobsClient>;
   dialog: SaveDialogLike;
+  /** The save dialogs' titles in the app's language (English without). */
+  t?: MainTranslator;
   emit: (event: 'jobs:progress', snapshot: JobSnapshot) => void;
   openFileSink?: OpenFileSink;
   now?: () => Date;
@@ -89,7 +92,7 @@ export function createJobsService(deps: JobsServiceDeps) {
       const profile = await requireProfile();
       const client = await deps.clientFor(profile.id);
       const choice = await deps.dialog.showSaveDialog({
-        title: 'Export events',
+        title: (deps.t ?? englishTranslator)('dialogs.exportEvents'),
         defaultPath: `events-${stamp()}.${format}`,
         filters: [{ name: format.toUpperCase(), extensions: [format] }],
       });
@@ -136,7 +139,7 @@ export function createJobsService(deps: JobsServiceDeps) {
       const record = jobs.get(jobId);
       if (!record || record.snapshot.kind !== 'bulk_redeliver') throw new AppError('not_found', 'No such bulk redelivery in this session.');
       const choice = await deps.dialog.showSaveDialog({
-        title: 'Export redelivery summary',
+        title: (deps.t ?? englishTranslator)('dialogs.exportRedeliverySummary'),
         defaultPath: `redelivery-${stamp()}.${format}`,
         filters: [{ name: format.toUpperCase(), extensions: [format] }],
       });

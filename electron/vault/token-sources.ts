@@ -4,6 +4,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { AppError } from '../../shared/app-error';
 import type { TokenSource } from '../../shared/ipc/channels/token';
+import { englishTranslator, type MainTranslator } from '../i18n';
 
 /** Electron 45's clipboard.readText is async (modelled on navigator.clipboard); fakes may be sync. */
 export interface ClipboardLike {
@@ -23,6 +24,8 @@ export interface TokenSourceDeps {
   clipboard: ClipboardLike;
   dialog: OpenDialogLike;
   env: Record<string, string | undefined>;
+  /** The open dialog's texts in the app's language (English without). */
+  t?: MainTranslator | undefined;
 }
 
 const MAX_FILE_BYTES = 16 * 1024;
@@ -45,12 +48,13 @@ export async function withTokenFromSource<T>(
     return result;
   }
   if (source === 'file') {
+    const t = deps.t ?? englishTranslator;
     const choice = await deps.dialog.showOpenDialog({
-      title: 'Choose the file holding the API token',
+      title: t('dialogs.tokenFile'),
       properties: ['openFile'],
       filters: [
-        { name: 'Token files', extensions: ['txt', 'jwt', 'token'] },
-        { name: 'All files', extensions: ['*'] },
+        { name: t('dialogs.tokenFiles'), extensions: ['txt', 'jwt', 'token'] },
+        { name: t('dialogs.allFiles'), extensions: ['*'] },
       ],
     });
     const path = choice.filePaths[0];

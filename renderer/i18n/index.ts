@@ -6,14 +6,9 @@ import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import ptBR from './pt-BR.json';
 
-export const supportedLanguages = ['pt-BR', 'en'] as const;
-export type SupportedLanguage = (typeof supportedLanguages)[number];
+import { type SupportedLanguage } from '../../shared/language';
 
-/** `choice` is the settings value (`system` | `pt-BR` | `en`); `osLocale` comes from `app:info`. */
-export function resolveLanguage(choice: string | undefined, osLocale: string | undefined): SupportedLanguage {
-  if (choice === 'pt-BR' || choice === 'en') return choice;
-  return osLocale?.toLowerCase().startsWith('pt') ? 'pt-BR' : 'en';
-}
+export { resolveLanguage, supportedLanguages, type SupportedLanguage } from '../../shared/language';
 
 export async function initI18n(language: SupportedLanguage): Promise<typeof i18next> {
   if (!i18next.isInitialized) {

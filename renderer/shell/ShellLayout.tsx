@@ -6,7 +6,10 @@ import { useDisclosure } from '@mantine/hooks';
 import { Outlet, useRouterState } from '@tanstack/react-router';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { GlobalKeys } from '../keyboard/GlobalKeys';
 import { OnboardingGate } from '../onboarding/OnboardingGate';
+import { CommandPalette, PaletteButton } from '../palette/CommandPalette';
+import { PaletteRegistryProvider } from '../palette/registry';
 import { useActiveProfile, useSettings } from '../session/session-queries';
 import { ErrorBoundary } from './ErrorBoundary';
 import { MainEvents } from './MainEvents';
@@ -27,6 +30,7 @@ export function ShellLayout() {
   const environment = profile?.environment ?? 'none';
 
   return (
+    <PaletteRegistryProvider>
     <div className="shell" data-environment={environment} data-testid="shell">
       <a
         className="skip-link"
@@ -40,6 +44,8 @@ export function ShellLayout() {
         {t('shell.skipToContent')}
       </a>
       <MainEvents />
+      <CommandPalette />
+      <GlobalKeys />
       <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="md">
         <AppShell.Header className="shell-header" aria-label={t('shell.activeProfile')}>
           <Group h="100%" px="md" justify="space-between" wrap="nowrap">
@@ -51,6 +57,7 @@ export function ShellLayout() {
               <ProfileIndicator profile={profile} />
             </Group>
             <Group gap="sm" wrap="nowrap">
+              <PaletteButton />
               <ProfileSwitcher />
               <ThemeSwitcher />
             </Group>
@@ -75,5 +82,6 @@ export function ShellLayout() {
         </AppShell.Main>
       </AppShell>
     </div>
+    </PaletteRegistryProvider>
   );
 }

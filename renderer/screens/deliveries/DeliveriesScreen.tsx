@@ -3,10 +3,11 @@
 // Both are keyset lists with "Load more"; a row opens its attempt or body in a drawer.
 import { Alert, Anchor, Badge, Button, Code, Drawer, Group, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dispatch, ReceivedWebhook } from '../../../shared/api/index';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useListKeyboard } from '../../keyboard/use-list-keyboard';
 import { JsonViewer } from '../../components/json-viewer/JsonViewer';
 import { formatDuration } from '../../components/time/format-time';
 import { Time } from '../../components/time/Time';
@@ -19,7 +20,19 @@ import { deliveriesRoute } from './route';
 /** Rows per "Load more": the log is read a screenful at a time. */
 const DELIVERIES_PAGE_SIZE = 50;
 
-function FilterText({ label, value, onCommit, testId }: { label: string; value: string | undefined; onCommit: (v: string | undefined) => void; testId: string }) {
+function FilterText({
+  label,
+  value,
+  onCommit,
+  testId,
+  inputRef,
+}: {
+  label: string;
+  value: string | undefined;
+  onCommit: (v: string | undefined) => void;
+  testId: string;
+  inputRef?: RefObject<HTMLInputElement | null>;
+}) {
   const [draft, setDraft] = useState({ source: value, text: value ?? '' });
   if (draft.source !== value) setDraft({ source: value, text: value ?? '' });
   const commit = () => {
@@ -35,6 +48,7 @@ function FilterText({ label, value, onCommit, testId }: { label: string; value: 
       onChange={(e) => setDraft({ source: value, text: e.currentTarget.value })}
       onBlur={commit}
       onKeyDown={(e) => e.key === 'Enter' && commit()}
+      ref={inputRef}
       data-testid={testId}
     />
   );
@@ -56,12 +70,14 @@ function DispatchesLog({ search, onChange }: { search: DeliveriesSearch; onChang
   const unsupported = capabilities.data?.capabilities.dispatches === 'unsupported';
   const list = useDispatches({ filters: toDispatchesFilters(search), limit: DELIVERIES_PAGE_SIZE }, { enabled: !unsupported });
   const [open, setOpen] = useState<Dispatch | null>(null);
-  if (unsupported) return <Alert color="gray" data-testid="dispatches-unsupported">{t('deliveries.dispatchesUnsupported')}</Alert>;
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const searchRef = useRef<HTMLInputElement>(null);
+  const keyboard = useListKeyboard({ count: rows.length, isOpen: !!open, onOpen: (i) => setOpen(rows[i] ?? null), onClose: () => setOpen(null), searchRef });
+  if (unsupported) return <Alert color="gray" data-testid="dispatches-unsupported">{t('deliveries.dispatchesUnsupported')}</Alert>;
   return (
     <Stack gap="sm">
       <Group gap="xs" align="end" role="search" aria-label={t('deliveries.filters')}>
-        <FilterText label={t('deliveries.eventId')} value={search.event} onCommit={(event) => onChange({ event })} testId="dispatch-filter-event" />
+        <FilterText label={t('deliveries.eventId')} value={search.event} onCommit={(event) => onChange({ event })} testId="dispatch-filter-event" inputRef={searchRef} />
         <FilterText label={t('deliveries.endpointId')} value={search.endpoint} onCommit={(endpoint) => onChange({ endpoint })} testId="dispatch-filter-endpoint" />
         <Select
           size="xs"
@@ -102,8 +118,16 @@ function DispatchesLog({ search, onChange }: { search: DeliveriesSearch; onChang
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {rows.map((d) => (
-              <Table.Tr key={d.id} data-testid="dispatch-row" data-dispatch-id={d.id} style={{ cursor: 'pointer' }} onClick={() => setOpen(d)}>
+            {rows.map((d, index) => (
+              <Table.Tr
+                key={d.id}
+                data-testid="dispatch-row"
+                data-dispatch-id={d.id}
+                data-active={keyboard.activeIndex === index || undefined}
+                bg={keyboard.activeIndex === index ? 'var(--mantine-primary-color-light)' : undefined}
+                style={{ cursor: 'pointer' }}
+                onClick={() => setOpen(d)}
+              >
                 <Table.Td>
                   <Time value={d.attempted_at} withMillis={false} />
                 </Table.Td>
@@ -146,12 +170,14 @@ function ReceivedLog({ search, onChange }: { search: DeliveriesSearch; onChange:
   const unsupported = capabilities.data?.capabilities.received_webhooks === 'unsupported';
   const list = useReceivedWebhooks({ filters: toReceivedFilters(search), limit: DELIVERIES_PAGE_SIZE }, { enabled: !unsupported });
   const [open, setOpen] = useState<ReceivedWebhook | null>(null);
-  if (unsupported) return <Alert color="gray" data-testid="received-unsupported">{t('deliveries.receivedUnsupported')}</Alert>;
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const searchRef = useRef<HTMLInputElement>(null);
+  const keyboard = useListKeyboard({ count: rows.length, isOpen: !!open, onOpen: (i) => setOpen(rows[i] ?? null), onClose: () => setOpen(null), searchRef });
+  if (unsupported) return <Alert color="gray" data-testid="received-unsupported">{t('deliveries.receivedUnsupported')}</Alert>;
   return (
     <Stack gap="sm">
       <Group gap="xs" align="end" role="search" aria-label={t('deliveries.filters')}>
-        <FilterText label={t('events.filters.installation')} value={search.installation} onCommit={(installation) => onChange({ installation })} testId="received-filter-installation" />
+        <FilterText label={t('events.filters.installation')} value={search.installation} onCommit={(installation) => onChange({ installation })} testId="received-filter-installation" inputRef={searchRef} />
         <FilterText label={t('events.filters.driver')} value={search.driver} onCommit={(driver) => onChange({ driver })} testId="received-filter-driver" />
         <Select
           size="xs"
@@ -183,8 +209,16 @@ function ReceivedLog({ search, onChange }: { search: DeliveriesSearch; onChange:
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {rows.map((w) => (
-              <Table.Tr key={w.id} data-testid="received-row" data-signature-valid={String(w.signature_valid)} style={{ cursor: 'pointer' }} onClick={() => setOpen(w)}>
+            {rows.map((w, index) => (
+              <Table.Tr
+                key={w.id}
+                data-testid="received-row"
+                data-signature-valid={String(w.signature_valid)}
+                data-active={keyboard.activeIndex === index || undefined}
+                bg={keyboard.activeIndex === index ? 'var(--mantine-primary-color-light)' : undefined}
+                style={{ cursor: 'pointer' }}
+                onClick={() => setOpen(w)}
+              >
                 <Table.Td>
                   <Time value={w.received_at} withMillis={false} />
                 </Table.Td>

@@ -3,13 +3,15 @@
 // the focused row (after the confirmation), Enter opens its detail.
 import { Badge, Button, Card, Grid, Group, Loader, Select, Stack, Switch, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
-import type { KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Driver } from '../../../shared/api/drivers';
 import type { DriversListInput } from '../../../shared/ipc/channels/drivers';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ReadOnlyBanner, WriteGuarded } from '../../components/confirm/WriteGuard';
 import { Time } from '../../components/time/Time';
+import { useListKeyboard } from '../../keyboard/use-list-keyboard';
+import { usePaletteActions } from '../../palette/registry';
 import { DriverDetail } from './DriverDetail';
 import { useDriverPages } from './drivers-queries';
 import { LoadedListFooter, ServerOrderNote } from '../../components/list-status/ListStatus';
@@ -40,6 +42,15 @@ export function DriversScreen() {
   // Enabling/disabling is not on the vendor's pages: where the server lacks it the switch is read-only.
   const toggleUnsupported = useCapabilities().data?.capabilities.driver_toggle === 'unsupported';
   const selected = list.data?.items.find((d) => d.id === search.driver || d.slug === search.driver) ?? null;
+  const nameRef = useRef<HTMLInputElement>(null);
+  const keyboard = useListKeyboard({
+    count: list.data?.items.length ?? 0,
+    isOpen: !!selected,
+    onOpen: (index) => setSearch({ driver: list.data?.items[index]?.id }),
+    onClose: () => setSearch({ driver: undefined }),
+    searchRef: nameRef,
+  });
+  usePaletteActions([{ id: 'drivers.refresh', label: t('palette.actions.refresh'), run: () => void list.refetch() }]);
 
   const sortBy = (field: string) => {
     const current = search.sort ?? 'name';
@@ -64,6 +75,7 @@ export function DriversScreen() {
       <Group gap="sm" align="flex-end" role="search">
         <TextInput
           label={t('drivers.filters.search')}
+          ref={nameRef}
           defaultValue={search.name ?? ''}
           onChange={(event) => setSearch({ name: event.currentTarget.value || undefined })}
           data-testid="drivers-filter-name"
@@ -115,7 +127,7 @@ export function DriversScreen() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {list.data.items.map((driver) => (
+                {list.data.items.map((driver, index) => (
                   <Table.Tr
                     key={driver.id}
                     tabIndex={0}
@@ -123,6 +135,8 @@ export function DriversScreen() {
                     data-testid={`driver-row-${driver.slug}`}
                     data-enabled={driver.enabled}
                     aria-selected={selected?.id === driver.id}
+                    data-active={keyboard.activeIndex === index || undefined}
+                    bg={keyboard.activeIndex === index ? 'var(--mantine-primary-color-light)' : undefined}
                   >
                     <Table.Td>
                       <Button variant="subtle" size="compact-sm" onClick={() => setSearch({ driver: driver.id })} data-testid={`driver-open-${driver.slug}`}>

@@ -8,12 +8,13 @@ import { useTranslation } from 'react-i18next';
 import type { PlatformEventDetail } from '../../../shared/api/index';
 import { curlForApiRequest } from '../../../shared/curl';
 import { openConfirm } from '../../components/confirm/ConfirmDialog';
-import { WriteButton } from '../../components/confirm/WriteGuard';
+import { useWriteAccess, WriteButton } from '../../components/confirm/WriteGuard';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { JsonViewer } from '../../components/json-viewer/JsonViewer';
 import { Time } from '../../components/time/Time';
 import { IpcCallError } from '../../bridge/ipc';
 import { errorMessage } from '../../errors/error-message';
+import { usePaletteActions } from '../../palette/registry';
 import { useActiveProfile } from '../../session/session-queries';
 import { AttemptTimeline } from './AttemptTimeline';
 import { CompareAttempts, ComparePayloads, suggestedPair } from './CompareView';
@@ -44,25 +45,10 @@ export function EventDetail({ id, onOpenEvent, onFilter }: EventDetailProps) {
   const [selected, setSelected] = useState<string[]>([]);
   const [tab, setTab] = useState<string | null>('attempts');
 
-  if (detail.isPending) {
-    return (
-      <Group p="md" data-testid="event-detail-loading">
-        <Loader size="sm" />
-        <Text size="sm">{t('events.detail.loading')}</Text>
-      </Group>
-    );
-  }
-  if (detail.error) return <ErrorAlert error={detail.error} testId="event-detail-error" onRetry={() => void detail.refetch()} />;
-  const event = detail.data;
-  const dispatches = event.dispatches ?? [];
-  const redeliverUnsupported = capabilities.data?.capabilities.redeliver === 'unsupported';
-  const replacement = supersededId(event);
-
-  const toggleSelected = (attemptId: string) =>
-    setSelected((prev) => (prev.includes(attemptId) ? prev.filter((x) => x !== attemptId) : [...prev.slice(-1), attemptId]));
-
+  // Defined before the early returns so the palette can offer it (same confirmation as the button).
   const onRedeliver = async () => {
-    if (!profile) return;
+    const event = detail.data;
+    if (!profile || !event) return;
     const confirmed = await openConfirm({
       profile,
       title: t('events.redeliver.title'),
@@ -82,6 +68,26 @@ export function EventDetail({ id, onOpenEvent, onFilter }: EventDetailProps) {
       },
     );
   };
+  const writable = useWriteAccess().writable;
+  const canRedeliver = !!detail.data && writable && capabilities.data?.capabilities.redeliver !== 'unsupported';
+  usePaletteActions(canRedeliver ? [{ id: 'events.redeliver', label: t('palette.actions.redeliverOpen'), run: () => void onRedeliver() }] : []);
+
+  if (detail.isPending) {
+    return (
+      <Group p="md" data-testid="event-detail-loading">
+        <Loader size="sm" />
+        <Text size="sm">{t('events.detail.loading')}</Text>
+      </Group>
+    );
+  }
+  if (detail.error) return <ErrorAlert error={detail.error} testId="event-detail-error" onRetry={() => void detail.refetch()} />;
+  const event = detail.data;
+  const dispatches = event.dispatches ?? [];
+  const redeliverUnsupported = capabilities.data?.capabilities.redeliver === 'unsupported';
+  const replacement = supersededId(event);
+
+  const toggleSelected = (attemptId: string) =>
+    setSelected((prev) => (prev.includes(attemptId) ? prev.filter((x) => x !== attemptId) : [...prev.slice(-1), attemptId]));
 
   const apiCurl = profile ? curlForApiRequest({ baseUrl: profile.baseUrl, method: 'GET', path: `/processing/events/${encodeURIComponent(event.id)}` }) : '';
   const redeliverCurl = profile

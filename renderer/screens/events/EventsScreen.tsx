@@ -1,7 +1,6 @@
 // The Events screen: filters (in the URL), the virtualized keyset list, live tail, the detail
 // drawer, export / bulk redeliver, local/UTC switch and the keyboard (j/k, Enter, /, Esc).
 import { Alert, Button, Drawer, Group, SegmentedControl, Stack, Switch, Text, Title } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { useNavigate } from '@tanstack/react-router';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +8,8 @@ import type { PlatformEvent } from '../../../shared/api/index';
 import { ReadOnlyBanner } from '../../components/confirm/WriteGuard';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ServerOrderNote, UnreadableRows } from '../../components/list-status/ListStatus';
+import { useListKeyboard } from '../../keyboard/use-list-keyboard';
+import { usePaletteActions } from '../../palette/registry';
 import { useEventPages, useNewerEvents } from '../../queries/processing';
 import { PayloadSearch } from '../payload-index/PayloadSearch';
 import { useSettings, useUpdateSettings } from '../../session/session-queries';
@@ -24,11 +25,6 @@ import { SavedViews } from './SavedViews';
 
 // Scrolled further than this from the top = "away": live tail holds new rows in the pill.
 const AWAY_PX = 40;
-
-/** Elements the browser activates with Enter on its own. */
-function isActivatable(target: EventTarget | null): boolean {
-  return target instanceof Element && !!target.closest('a[href], button, [role="button"], [role="link"], [role="tab"], summary');
-}
 
 export function EventsScreen() {
   const { t } = useTranslation();
@@ -82,28 +78,28 @@ export function EventsScreen() {
 
   const rows: PlatformEvent[] = useMemo(() => (tail.shown.length ? [...tail.shown, ...pageRows] : pageRows), [tail.shown, pageRows]);
 
-  // Selection and keyboard.
-  const [activeIndex, setActiveIndex] = useState(-1);
+  // Selection and keyboard (the keys every list screen shares).
   const scrollerRef = useRef<HTMLDivElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const setSearch = useCallback(
     (patch: Partial<EventsSearch>) => void navigate({ search: (prev: EventsSearch) => ({ ...prev, ...patch }), replace: false }),
     [navigate],
   );
-  const openRow = (index: number) => {
-    const row = rows[index];
-    if (!row) return;
-    setActiveIndex(index);
-    setSearch({ event: row.id });
-  };
-  useHotkeys([
-    ['j', () => setActiveIndex((i) => Math.min(rows.length - 1, i + 1))],
-    ['k', () => setActiveIndex((i) => Math.max(0, i - 1))],
-    // Enter opens the selected row — unless focus is on something Enter already activates (a link
-    // or button, e.g. in the detail drawer): no preventDefault, so the browser still does that.
-    ['Enter', (event) => activeIndex >= 0 && !open && !isActivatable(event.target) && openRow(activeIndex), { preventDefault: false }],
-    ['/', () => nameRef.current?.focus()],
-    ['Escape', () => (open ? setSearch({ event: undefined }) : setActiveIndex(-1))],
+  const { activeIndex, open: openRow } = useListKeyboard({
+    count: rows.length,
+    isOpen: open,
+    onOpen: (index) => {
+      const row = rows[index];
+      if (row) setSearch({ event: row.id });
+    },
+    onClose: () => setSearch({ event: undefined }),
+    searchRef: nameRef,
+  });
+  const refresh = () => setAnchor({ key: filtersJson, at: new Date().toISOString() });
+  usePaletteActions([
+    { id: 'events.refresh', label: t('events.refresh'), run: refresh },
+    // Live tail needs the newest-first order; where the server refused it, the switch is off and so is this.
+    ...(serverOrder ? [] : [{ id: 'events.liveTail', label: live ? t('palette.actions.liveTailOff') : t('palette.actions.liveTailOn'), run: () => setLive((on) => !on) }]),
   ]);
 
   const jumpToTop = () => {
@@ -144,7 +140,7 @@ export function EventsScreen() {
             label={t('events.live.toggle')}
             data-testid="live-tail-toggle"
           />
-          <Button size="xs" variant="default" onClick={() => setAnchor({ key: filtersJson, at: new Date().toISOString() })} data-testid="events-refresh">
+          <Button size="xs" variant="default" onClick={refresh} data-testid="events-refresh">
             {t('events.refresh')}
           </Button>
           <JobsActions filter={filter} />

@@ -2,13 +2,15 @@
 // shown as they are), the create wizard, and the detail panel of the selected installation.
 import { Button, Card, Grid, Group, Loader, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { installationStatuses } from '../../../shared/api/installations';
 import type { InstallationsListInput } from '../../../shared/ipc/channels/installations';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ReadOnlyBanner, WriteButton } from '../../components/confirm/WriteGuard';
 import { Time } from '../../components/time/Time';
+import { useListKeyboard } from '../../keyboard/use-list-keyboard';
+import { usePaletteActions } from '../../palette/registry';
 import { useDriversList } from '../drivers/drivers-queries';
 import { CreateInstallationWizard } from './CreateInstallationWizard';
 import { InstallationDetail } from './InstallationDetail';
@@ -37,6 +39,15 @@ export function InstallationsScreen() {
   const loaded = loadedList(pages.data?.pages);
   const list = { ...pages, data: pages.data ? loaded : undefined };
   const selected = useInstallation(search.installation);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const keyboard = useListKeyboard({
+    count: list.data?.items.length ?? 0,
+    isOpen: !!search.installation,
+    onOpen: (index) => setSearch({ installation: list.data?.items[index]?.id }),
+    onClose: () => setSearch({ installation: undefined }),
+    searchRef: nameRef,
+  });
+  usePaletteActions([{ id: 'installations.refresh', label: t('palette.actions.refresh'), run: () => void list.refetch() }]);
 
   return (
     <Stack gap="md" data-testid="installations-screen">
@@ -50,6 +61,7 @@ export function InstallationsScreen() {
       <Group gap="sm" align="flex-end" role="search">
         <TextInput
           label={t('installations.filters.name')}
+          ref={nameRef}
           defaultValue={search.name ?? ''}
           onChange={(event) => setSearch({ name: event.currentTarget.value || undefined })}
           data-testid="installations-filter-name"
@@ -88,8 +100,15 @@ export function InstallationsScreen() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {list.data.items.map((installation) => (
-                  <Table.Tr key={installation.id} data-testid="installation-row" data-installation-id={installation.id} aria-selected={installation.id === search.installation}>
+                {list.data.items.map((installation, index) => (
+                  <Table.Tr
+                    key={installation.id}
+                    data-testid="installation-row"
+                    data-installation-id={installation.id}
+                    aria-selected={installation.id === search.installation}
+                    data-active={keyboard.activeIndex === index || undefined}
+                    bg={keyboard.activeIndex === index ? 'var(--mantine-primary-color-light)' : undefined}
+                  >
                     <Table.Td>
                       <Button variant="subtle" size="compact-sm" onClick={() => setSearch({ installation: installation.id })}>
                         {installation.name ?? installation.id}

@@ -8,6 +8,7 @@ import type { EventFilter } from '../../../../shared/ipc/channels/jobs';
 import { openConfirm } from '../../../components/confirm/ConfirmDialog';
 import { WriteButton } from '../../../components/confirm/WriteGuard';
 import { errorMessage } from '../../../errors/error-message';
+import { usePaletteActions } from '../../../palette/registry';
 import { useActiveProfile } from '../../../session/session-queries';
 import { newActionId, useCapabilities } from '../../../queries/index';
 import { useCountEvents, useStartBulkRedeliver, useStartExport } from './jobs-queries';
@@ -23,6 +24,10 @@ export function JobsActions({ filter }: { filter: EventFilter }) {
   const fail = (error: unknown) => notifications.show({ color: 'red', message: errorMessage(t, error) });
 
   const onExport = (format: 'csv' | 'ndjson') => startExport.mutate({ filters: filter, format }, { onError: fail });
+  usePaletteActions([
+    { id: 'events.exportCsv', label: t('palette.actions.exportAs', { format: 'CSV' }), run: () => onExport('csv') },
+    { id: 'events.exportNdjson', label: t('palette.actions.exportAs', { format: 'NDJSON' }), run: () => onExport('ndjson') },
+  ]);
 
   const onBulk = async () => {
     if (!profile) return;
