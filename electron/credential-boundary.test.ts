@@ -64,6 +64,8 @@ async function start() {
       return answer;
     },
   });
+  // As main.ts does for its BrowserWindow: the dispatcher answers this webContents id only.
+  services.windows.add(top.id);
   return services;
 }
 

@@ -147,6 +147,7 @@ describe('main services ask in the language of the settings', () => {
       confirmChange: async (request) => (asked.push(request), false),
     });
     const top = { id: 7, frameUrl: 'app://console/index.html', isTopFrame: true };
+    services.windows.add(top.id);
     let n = 0;
     const call = (channel: string, input: unknown) => services!.dispatcher.dispatch(channel, { requestId: `r${++n}`, input }, top);
     const created = (await call('profiles:create', { name: 'Loja Centro', baseUrl: 'https://api.example.com/v1', environment: 'production', readOnly: true })) as {

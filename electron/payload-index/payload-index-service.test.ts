@@ -45,6 +45,8 @@ async function start(safeStorage: FakeSafeStorage, dialect: 'contract' | 'docs' 
     appInfo: { version: '0.0.0-test', platform: 'linux', locale: 'en', isPackaged: false },
     appOrigin: APP,
   });
+  // As main.ts does for its BrowserWindow: the dispatcher answers this webContents id only.
+  services.windows.add(top.id);
   return services;
 }
 

@@ -9,11 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { contract } from '../../shared/ipc/contract';
 import { ipcErrorCodes } from '../../shared/ipc/kit';
-import { startAppSession, type AppSession } from '../harness/app-session';
+import { APP_WINDOW_ID, startAppSession, type AppSession } from '../harness/app-session';
 import { mintTestToken } from '../support/mint-test-token';
 
 const APP_ORIGIN = 'app://console';
-const SENDER = { id: 7, frameUrl: `${APP_ORIGIN}/index.html`, isTopFrame: true };
+// The harness registers APP_WINDOW_ID as main registers its window; only that webContents is answered.
+const SENDER = { id: APP_WINDOW_ID, frameUrl: `${APP_ORIGIN}/index.html`, isTopFrame: true };
 const SEED = Number(process.env.II_FUZZ_SEED ?? 20261204);
 export const PAYLOADS_PER_CHANNEL = 60;
 
