@@ -5,6 +5,11 @@ import type { Page } from '@playwright/test';
 
 /** Serious/critical axe violations on the page, or only inside `include` selectors when given. */
 export async function axeProblems(page: Page, include: string[] = []): Promise<string[]> {
+  // axe reads colours as painted: a dialog still fading in blends with its overlay (a modal caught mid-transition
+  // read #636363 on #dadada, 4.3:1). Let finite animations and transitions end first; spinners loop forever.
+  await page.waitForFunction(() =>
+    document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
+  );
   let builder = new AxeBuilder({ page });
   for (const selector of include) builder = builder.include(selector);
   const results = await builder.analyze();
