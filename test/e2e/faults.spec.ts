@@ -71,21 +71,23 @@ test('under faults every screen ends loaded or with a typed error and a retry, w
 test('bulk redeliver under faults sends each event at most once', async ({ app }) => {
   test.setTimeout(150_000);
   const db = app.sandbox.ctx.db;
-  // An installation with a handful of failed events, every one last sent to an endpoint that is
-  // still enabled (a disabled one refuses redelivery with 422): small enough to finish quickly.
+  // An installation with a handful of failed events, as many as possible of them last sent to an
+  // endpoint that is still enabled (a disabled one refuses redelivery with 422, which sends nothing):
+  // small enough to finish quickly. Which installations qualify depends on the hour the demo was
+  // seeded at and on what earlier specs in this worker did, so the pick asks for the best, not for all.
   const pick = db
     .prepare(
-      `SELECT e.installation_id AS id, COUNT(*) AS n FROM events e
+      `SELECT e.installation_id AS id, COUNT(*) AS n, SUM(
+         EXISTS (SELECT 1 FROM dispatches d JOIN webhook_endpoints w ON w.id = d.endpoint_id WHERE d.event_id = e.id AND w.enabled = 1)
+         AND NOT EXISTS (SELECT 1 FROM dispatches d JOIN webhook_endpoints w ON w.id = d.endpoint_id WHERE d.event_id = e.id AND w.enabled = 0)
+       ) AS redeliverable FROM events e
        WHERE e.status = 'failed' AND e.installation_id IS NOT NULL
        GROUP BY e.installation_id
-       HAVING n BETWEEN 3 AND 40 AND SUM(
-         NOT EXISTS (SELECT 1 FROM dispatches d WHERE d.event_id = e.id)
-         OR EXISTS (SELECT 1 FROM dispatches d JOIN webhook_endpoints w ON w.id = d.endpoint_id WHERE d.event_id = e.id AND w.enabled = 0)
-       ) = 0
-       ORDER BY n LIMIT 1`,
+       HAVING n BETWEEN 1 AND 40 AND redeliverable >= 1
+       ORDER BY redeliverable * 1.0 / n DESC, n LIMIT 1`,
     )
     .get() as { id: string; n: number } | undefined;
-  if (!pick) throw new Error('the demo seed has no installation with 3–40 failed events');
+  if (!pick) throw new Error('the demo seed has no installation with 1–40 failed events, one of them redeliverable');
   const eventIds = (db.prepare(`SELECT id FROM events WHERE status = 'failed' AND installation_id = ?`).all(pick.id) as Array<{ id: string }>).map((r) => r.id);
   const manualCounts = () =>
     new Map(
