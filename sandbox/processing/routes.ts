@@ -31,7 +31,8 @@ export const dispatchStatuses = ['pending', 'succeeded', 'failed'] as const;
 export const receivedStatuses = ['processed', 'rejected'] as const;
 
 // Filter name → how its value becomes SQL. The order is the order "Allowed filters" lists them in.
-const EVENT_FILTERS: Record<string, FilterRule> = {
+// Exported so a test can EXPLAIN the exact query each filter produces (events-list-plans.test.ts).
+export const EVENT_FILTERS: Record<string, FilterRule> = {
   name: equals('name'),
   status: equals('status', oneOf(eventStatuses)),
   installation_id: equals('installation_id'),
