@@ -23,6 +23,10 @@ export interface LoadResult {
   p95Ms: number;
   p99Ms: number;
   bytesPerResponse: number;
+  /** This process's CPU seconds (user + system) while it ran the load: how busy the client kept its core. */
+  cpuSeconds: number;
+  /** Every request's latency (ms, rounded to µs), so runs split into rounds can be merged. */
+  latenciesMs: number[];
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: input.concurrency });
@@ -60,6 +64,7 @@ function once(): Promise<void> {
   });
 }
 
+const cpuBefore = process.cpuUsage();
 const started = performance.now();
 const deadline = started + input.durationMs;
 async function worker(): Promise<void> {
@@ -67,6 +72,7 @@ async function worker(): Promise<void> {
 }
 await Promise.all(Array.from({ length: input.concurrency }, worker));
 const seconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuBefore);
 agent.destroy();
 
 latencies.sort((a, b) => a - b);
@@ -81,5 +87,7 @@ const result: LoadResult = {
   p95Ms: percentile(95),
   p99Ms: percentile(99),
   bytesPerResponse: latencies.length === 0 ? 0 : Math.round(bytes / latencies.length),
+  cpuSeconds: (cpu.user + cpu.system) / 1e6,
+  latenciesMs: latencies.map((ms) => Math.round(ms * 1000) / 1000),
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);
