@@ -1,9 +1,10 @@
 // A bulk load that drops and rebuilds the secondary indexes leaves exactly the migration's indexes
 // behind, the list queries still seek on them, and a load that died between drop and rebuild gets
 // them back the next time the database is opened.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxDatabase } from '../db/connection';
 import { openDatabase } from '../db/connection';
@@ -62,14 +63,36 @@ describe('bulk load index handling', () => {
       synchronous: db.pragma('synchronous', { simple: true }),
       foreign_keys: db.pragma('foreign_keys', { simple: true }),
       temp_store: db.pragma('temp_store', { simple: true }),
+      journal_mode: db.pragma('journal_mode', { simple: true }),
     });
     const before = pragmas();
+    expect(before.journal_mode).toBe('wal');
     const result = addBulkEvents(sandbox!.ctx, 3_000, { rebuildIndexes: true });
     expect(result.inserted).toBe(3_000);
+    // Alone on the database, the load ran with a rollback journal: its megabytes of pages went to the
+    // file once, not through the WAL (which would have left a -wal file at least that big; back in WAL
+    // mode the file is only created again by the next write).
+    expect(existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0).toBeLessThan(500_000);
     expect(indexSql(db)).toEqual(migrated);
     expect(pragmas()).toEqual(before);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('loads with another connection open (staying in WAL) and that connection sees every row', () => {
+    const db = sandbox!.ctx.db;
+    const other = new Database(file);
+    try {
+      const count = () => (other.prepare('SELECT count(*) n FROM events').get() as { n: number }).n;
+      const before = count();
+      const result = addBulkEvents(sandbox!.ctx, 2_000, { rebuildIndexes: true });
+      expect(result.inserted).toBe(2_000);
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(count()).toBe(before + 2_000);
+      expect(indexSql(db)).toEqual(migrated);
+    } finally {
+      other.close();
+    }
   });
 
   it('still answers list filters with an index seek, first page and deep', () => {
