@@ -6,8 +6,8 @@
 // so a change in the machine's load during the run does not read as a difference between them.
 // Besides req/s it records what bounds them: the sandbox's CPU per request (it runs in this
 // process), how busy its one thread and the client's were, and how much of a request is SQLite
-// (the page's statement timed on its own). Writes the figures into the "Sandbox" section of
-// docs/benchmarks.md.
+// (the page's statement timed on its own), then profiles the sandbox (node:inspector, in this process)
+// during one more, untimed pass. Writes the figures into the "Sandbox" section of docs/benchmarks.md.
 //
 // Options: --events N (default 1000000) --seconds S per scenario (default 10) --concurrency C (default 8)
 //          --no-write (print only)
@@ -17,6 +17,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Session } from 'node:inspector/promises';
 import { parseArgs } from 'node:util';
 import { buildCursorQuery, decodeCursor, encodeCursor, sortSignature } from '../http/cursor-pagination';
 import { filterConditions } from '../processing/filters';
@@ -59,6 +60,61 @@ interface Measured {
   clientCoreShare: number;
   /** The page's SQL statement alone, run in-process: median µs per run. */
   sqliteUs: number;
+}
+
+/** The untimed pass profiled after the rows (no filter, page 1). */
+const PROFILE_SECONDS = 4;
+
+/** What a profile's top entries are, for the reader of the section. */
+const PROFILE_NOTES: Record<string, string> = {
+  all: 'better-sqlite3\'s Statement.all: SQLite running the page\'s SELECT',
+  readCursorPage: 'runs the page\'s SELECT (SQLite\'s time is counted here when the native call has no frame of its own)',
+  writeUtf8String: 'writes the response to the socket: encoding and the send syscall (loopback TCP)',
+  writev: 'writes the response to the socket',
+  '(idle)': 'the sandbox waiting: for requests, or for a CPU',
+  '(garbage collector)': 'garbage collection',
+  '(program)': 'V8 and Node internals outside JS',
+};
+
+interface ProfileEntry {
+  name: string;
+  where: string;
+  share: number;
+}
+
+/** CPU-profiles this process (the sandbox) while `load` runs; the top self-time entries. */
+async function profileReads(load: () => Promise<unknown>): Promise<ProfileEntry[]> {
+  const session = new Session();
+  session.connect();
+  try {
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+    await load();
+    const { profile } = await session.post('Profiler.stop');
+    const self = new Map<string, ProfileEntry>();
+    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    const deltas = profile.timeDeltas ?? [];
+    let total = 0;
+    (profile.samples ?? []).forEach((id, i) => {
+      const node = byId.get(id);
+      const micros = deltas[i] ?? 0;
+      // The inspector's own work (collecting the profile) is not the sandbox's.
+      if (node === undefined || node.callFrame.url === 'node:inspector') return;
+      total += micros;
+      const name = node.callFrame.functionName || '(anonymous)';
+      const where = node.callFrame.url.replace(/^.*\/node_modules\//, '').replace(/^.*\/sandbox\//, 'sandbox/').replace(/^file:\/\//, '');
+      const key = `${name} ${where}`;
+      const entry = self.get(key) ?? { name, where, share: 0 };
+      entry.share += micros;
+      self.set(key, entry);
+    });
+    return [...self.values()]
+      .map((entry) => ({ ...entry, share: total === 0 ? 0 : entry.share / total }))
+      .sort((a, b) => b.share - a.share)
+      .slice(0, 8);
+  } finally {
+    session.disconnect();
+  }
 }
 
 /** Rounds per filter: page 1 and the deep page take turns, `seconds / ROUNDS` each time. */
@@ -222,8 +278,12 @@ async function main(): Promise<void> {
         measured.push(row);
       }
     }
+    // After the timed rows, so the profiler's own cost is in none of them.
+    const first = scenarios[0]!;
+    const profileUrl = `${sandbox.baseUrl}/processing/events?${new URLSearchParams({ limit: String(PAGE_SIZE), ...first.filters }).toString()}`;
+    const profile = await profileReads(() => runLoad(profileUrl, token, PROFILE_SECONDS));
     const loadAfter = loadavg();
-    const section = renderSection({ seeded, seedCpuSeconds, measured, loadBefore, loadAfter });
+    const section = renderSection({ seeded, seedCpuSeconds, measured, loadBefore, loadAfter, profile });
     if (args['no-write']) console.log(section);
     else {
       writeSection(section);
@@ -241,6 +301,7 @@ function renderSection(input: {
   measured: Measured[];
   loadBefore: number[];
   loadAfter: number[];
+  profile: ProfileEntry[];
 }): string {
   const fmt = (n: number, digits = 0) => n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
   const rows = input.measured.map(
@@ -273,7 +334,7 @@ function renderSection(input: {
     '',
     ...verdicts(input),
     '',
-    '**What limits these figures** (measured above, and from profiling the sandbox with `--cpu-prof`; see sandbox/bench/bench.ts):',
+    '**What limits these figures** (from the figures above and the profile at the end; see sandbox/bench/bench.ts):',
     `- The machine is shared: load average ${input.loadBefore[0]?.toFixed(0)} on ${cpus().length} cores while measuring, so the sandbox gets a`,
     '  fraction of a core; compare the seed\'s wall and CPU seconds for the factor.',
     '- Seeding: for a load at least as big as the table, `addBulkEvents` drops the 19 secondary indexes of events and',
@@ -281,6 +342,12 @@ function renderSection(input: {
     '  each index once from the migration\'s own definitions (sandbox/seed/bulk-indexes.ts; a load that dies in between',
     '  gets its indexes back at the next start). Index building is a sort per index and is most of the remaining CPU.',
     ...readLimits(input.measured),
+    `- Profile of the sandbox (its process, sampled by the inspector) during a separate ${PROFILE_SECONDS} s pass on the unfiltered`,
+    '  page 1 after the timed rows, top entries by self time:',
+    ...input.profile.map(
+      (entry) =>
+        `  - ${(entry.share * 100).toFixed(1)} % \`${entry.name}\`${entry.where ? ` (${entry.where})` : ''}${PROFILE_NOTES[entry.name] ? ` — ${PROFILE_NOTES[entry.name]}` : ''}`,
+    ),
     END_MARKER,
   ].join('\n');
 }
@@ -303,8 +370,8 @@ function readLimits(measured: Measured[]): string[] {
     `  ${bound}`,
     `  Of those ${fmt(cpu)} µs the page's SELECT is ~${fmt(sqlite)} µs (${fmt((100 * sqlite) / cpu)} %); the rest is Node's HTTP parsing,`,
     '  Fastify\'s routing and hooks (faults, rate limit, auth, idempotency), the cursor and links, and writing ~42 KB to the',
-    '  socket — on loopback the kernel\'s copy to the client is system time of the sandbox, about a quarter of its',
-    '  profile. Already cut: prepared statements are cached per SQL text, token verifications per token string (until',
+    '  socket — on loopback the kernel\'s copy to the client is system time of the sandbox (`writeUtf8String` in the',
+    '  profile below). Already cut: prepared statements are cached per SQL text, token verifications per token string (until',
     '  `exp`; revocation is still checked on every request), and the list is served pre-serialized: SQLite builds each',
     '  event\'s JSON with concatenated `json_quote`s (`EVENT_RESOURCE_JSON`, held byte-identical to `eventResource` by a',
     '  test), so a page is 101 strings instead of ~1,300 column values, 100 objects and a JSON.stringify. The next lever',
