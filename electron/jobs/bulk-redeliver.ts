@@ -37,6 +37,8 @@ export function boundedFilter(filters: EventFilter, asOf: string): EventFilter {
 export interface RedeliverPacing {
   /** Redeliveries started per second at most. */
   ratePerSecond: number;
+  /** Redeliveries in flight at once at most (a slow answer does not hold the pace back; a bound keeps memory flat). */
+  concurrency: number;
   /** Attempts per event when the server answers 429. */
   maxRateLimitRetries: number;
   /** When a 429 carries no Retry-After. */
@@ -47,6 +49,7 @@ export interface RedeliverPacing {
 
 export const defaultPacing: RedeliverPacing = {
   ratePerSecond: 10,
+  concurrency: 4,
   maxRateLimitRetries: 5,
   defaultRetryAfterSeconds: 5,
   maxConsecutiveFailures: 25,
@@ -55,6 +58,17 @@ export const defaultPacing: RedeliverPacing = {
 // Errors that will be the same for every following event: the job stops instead of failing 10,000 times.
 const FATAL_CODES = new Set(['unsupported', 'unauthenticated', 'forbidden', 'no_token', 'invalid_token', 'read_only']);
 
+/**
+ * Redelivers the events of the job's filter, newest first, at most `expected` of them. Streams:
+ * the selection is walked one keyset page at a time (no list of 10,000 events is ever held), at
+ * most `concurrency` redeliveries are in flight, and each outcome goes to the job's outcome log
+ * (on disk), so main's memory does not grow with the number of events.
+ *
+ * Pacing: starts are spaced `1 / ratePerSecond` apart. A 429 that reaches the job (the client
+ * waits out short ones itself, pausing the profile's scheduler for every request) holds every
+ * start until its Retry-After has passed, halves the pace for the rest of the job, and sends the
+ * same event again (same Idempotency-Key). The figures are in `snapshot.pacing`.
+ */
 export async function runBulkRedeliver(
   job: JobRecord,
   client: JobsClient,
@@ -65,70 +79,127 @@ export async function runBulkRedeliver(
   const now = options.now ?? Date.now;
   const signal = job.signal;
   const snap = job.snapshot;
+  const log = job.outcomeLog;
+  const concurrency = Math.max(1, Math.floor(pacing.concurrency));
   let intervalMs = 1000 / pacing.ratePerSecond;
-  let nextStart = now();
+  const startedAt = now();
+  let nextStart = startedAt;
+  let pausedUntil = 0;
+  let started = 0;
   let consecutiveFailures = 0;
+  // Set by whichever redelivery meets an error that ends the job (read after awaits).
+  let fatal = null as { error: unknown } | null;
+  const stats = { requestsPerSecond: 0, targetPerSecond: pacing.ratePerSecond, concurrency, rateLimited: 0, waitedSeconds: 0 };
+  snap.pacing = stats;
+  const updateRate = () => {
+    const seconds = (now() - startedAt) / 1000;
+    stats.requestsPerSecond = seconds > 0 ? Math.round((started / seconds) * 100) / 100 : 0;
+  };
 
   const record = (event: PlatformEvent, outcome: 'succeeded' | 'failed' | 'skipped', dispatchId: string | null, reason: string | null) => {
-    job.outcomes.push({ event_id: event.id, event_name: event.name, outcome, dispatch_id: dispatchId, reason });
+    log?.append({ event_id: event.id, event_name: event.name, outcome, dispatch_id: dispatchId, reason });
     snap.processed++;
     snap[outcome]++;
+    updateRate();
     job.progressed();
   };
 
+  /** Waits for this request's turn: the pace, and any Retry-After the server set meanwhile. */
+  const takeTurn = async () => {
+    for (;;) {
+      const at = Math.max(now(), nextStart, pausedUntil);
+      nextStart = at + intervalMs;
+      await sleep(at - now(), signal);
+      // A 429 seen while this one slept moves every start after its Retry-After.
+      if (now() >= pausedUntil) return;
+    }
+  };
+
+  const redeliver = async (event: PlatformEvent) => {
+    let rateLimitRetries = 0;
+    for (;;) {
+      await takeTurn();
+      if (fatal) return;
+      started++;
+      try {
+        const dispatch = await client.redeliverEvent(event.id, {
+          // The same job + event always sends the same key: a retried request never redelivers twice.
+          idempotencyKey: idempotencyKeyFor(snap.profileId, `bulk-redeliver:${event.id}`, options.actionId),
+          signal,
+        });
+        consecutiveFailures = 0;
+        record(event, 'succeeded', dispatch.id, null);
+        return;
+      } catch (error) {
+        if (signal.aborted) return;
+        if (isAppError(error) && error.code === 'rate_limited' && rateLimitRetries < pacing.maxRateLimitRetries) {
+          rateLimitRetries++;
+          stats.rateLimited++;
+          // Honour Retry-After, then go at half the pace: the server told us we were too fast.
+          const waitSeconds = error.retryAfter ?? pacing.defaultRetryAfterSeconds;
+          const until = now() + waitSeconds * 1000;
+          if (until > pausedUntil) {
+            stats.waitedSeconds += (until - Math.max(now(), pausedUntil)) / 1000;
+            pausedUntil = until;
+            intervalMs *= 2;
+            stats.targetPerSecond = Math.round((1000 / intervalMs) * 1000) / 1000;
+          }
+          snap.waitingSeconds = waitSeconds;
+          job.flush();
+          await sleep(Math.max(0, pausedUntil - now()), signal);
+          snap.waitingSeconds = null;
+          continue;
+        }
+        if (isAppError(error) && FATAL_CODES.has(error.code)) {
+          fatal ??= { error };
+          return;
+        }
+        if (isAppError(error) && error.code === 'not_found') {
+          record(event, 'skipped', null, 'not_found: the event no longer exists');
+          return;
+        }
+        record(event, 'failed', null, outcomeReason(error));
+        if (++consecutiveFailures >= pacing.maxConsecutiveFailures) fatal ??= { error };
+        return;
+      }
+    }
+  };
+
+  const inFlight = new Set<Promise<void>>();
+  let taken = 0;
   try {
     outer: for await (const page of eventPages(client, snap.filters, signal)) {
       for (const event of page.items) {
-        if (signal.aborted) break outer;
-        if (snap.processed >= options.expected) break outer;
+        if (signal.aborted || fatal) break outer;
+        if (taken >= options.expected) break outer;
+        taken++;
         // A superseded event was replaced by a newer one: sending the old data again would be wrong.
         if (event.superseded) {
           record(event, 'skipped', null, 'superseded: a newer event replaced it');
           continue;
         }
-        let rateLimitRetries = 0;
-        for (;;) {
-          await sleep(Math.max(0, nextStart - now()), signal);
-          nextStart = now() + intervalMs;
-          try {
-            const dispatch = await client.redeliverEvent(event.id, {
-              // The same job + event always sends the same key: a retried request never redelivers twice.
-              idempotencyKey: idempotencyKeyFor(snap.profileId, `bulk-redeliver:${event.id}`, options.actionId),
-              signal,
-            });
-            consecutiveFailures = 0;
-            record(event, 'succeeded', dispatch.id, null);
-            break;
-          } catch (error) {
-            if (signal.aborted) break outer;
-            if (isAppError(error) && error.code === 'rate_limited' && rateLimitRetries < pacing.maxRateLimitRetries) {
-              rateLimitRetries++;
-              // Honour Retry-After, then go at half the pace: the server told us we were too fast.
-              const waitSeconds = error.retryAfter ?? pacing.defaultRetryAfterSeconds;
-              intervalMs *= 2;
-              snap.waitingSeconds = waitSeconds;
-              job.flush();
-              await sleep(waitSeconds * 1000, signal);
-              snap.waitingSeconds = null;
-              nextStart = now();
-              continue;
-            }
-            if (isAppError(error) && FATAL_CODES.has(error.code)) throw error;
-            if (isAppError(error) && error.code === 'not_found') {
-              record(event, 'skipped', null, 'not_found: the event no longer exists');
-              break;
-            }
-            record(event, 'failed', null, outcomeReason(error));
-            if (++consecutiveFailures >= pacing.maxConsecutiveFailures) throw error;
-            break;
-          }
-        }
+        while (inFlight.size >= concurrency) await Promise.race(inFlight);
+        if (signal.aborted || fatal) break outer;
+        // Never rejects: every outcome, even an unexpected throw, is recorded inside.
+        const task: Promise<void> = redeliver(event)
+          .catch((error: unknown) => {
+            if (!signal.aborted) fatal ??= { error };
+          })
+          .finally(() => inFlight.delete(task));
+        inFlight.add(task);
       }
     }
+    await Promise.all(inFlight);
+    updateRate();
+    if (fatal) throw fatal.error;
     if (signal.aborted) job.finish('cancelled');
     else job.finish('completed');
   } catch (error) {
+    await Promise.all(inFlight);
+    updateRate();
     if (signal.aborted) job.finish('cancelled');
-    else job.finish('failed', toIpcError(error));
+    else job.finish('failed', toIpcError(fatal ? fatal.error : error));
+  } finally {
+    await log?.close();
   }
 }

@@ -11,10 +11,7 @@ export async function runExport(job: JobRecord, client: JobsClient, sink: FileSi
   const serializer = eventSerializer(format);
   try {
     const header = serializer.header();
-    if (header) {
-      await sink.write(header);
-      job.snapshot.bytes += Buffer.byteLength(header);
-    }
+    if (header) job.snapshot.bytes += await sink.write(header);
     // Look-ahead: while this page is serialized and written, the next one is being validated and
     // the one after it requested (the walk's prefetch), so the export runs at the server's pace.
     // At most three pages exist at once: this one, the next (parsed) and one on the wire.
@@ -30,8 +27,7 @@ export async function runExport(job: JobRecord, client: JobsClient, sink: FileSi
       // One string per page: few writes, and the page is garbage as soon as it is on its way to disk.
       let chunk = '';
       for (const event of page.items) chunk += serializer.row(event as ExportableEvent);
-      await sink.write(chunk);
-      job.snapshot.bytes += Buffer.byteLength(chunk);
+      job.snapshot.bytes += await sink.write(chunk);
       job.snapshot.processed += page.items.length;
       job.snapshot.succeeded = job.snapshot.processed;
       job.progressed();

@@ -36,12 +36,17 @@ describe('openNodeFileSink', () => {
     expect((await readFile(join(dir, 'out.csv'), 'utf8')).length).toBe(total);
   });
 
-  it('keeps text that is not ASCII intact', async () => {
+  it('keeps text that is not ASCII intact, and says how many bytes each write took', async () => {
     const target = join(dir, 'out.csv');
     const sink = await openNodeFileSink(target, 'abc');
-    for (let i = 0; i < 3; i++) await sink.write('ação,✓,日本\r\n');
+    const line = 'ação,✓,日本,😀\r\n';
+    for (let i = 0; i < 3; i++) expect(await sink.write(line)).toBe(Buffer.byteLength(line));
+    // Larger than a batch, and crossing batch boundaries in the middle of multi-byte characters.
+    const big = '✓😀é'.repeat(Math.ceil(SINK_BATCH_BYTES / 3));
+    expect(await sink.write(big)).toBe(Buffer.byteLength(big));
+    for (let i = 0; i < 2000; i++) await sink.write(line);
     await sink.commit();
-    expect(await readFile(target, 'utf8')).toBe('ação,✓,日本\r\n'.repeat(3));
+    expect(await readFile(target, 'utf8')).toBe(line.repeat(3) + big + line.repeat(2000));
   });
 
   it('discard removes the partial file, even with writes in flight', async () => {

@@ -3,7 +3,8 @@
 // change of state, so the final figures always arrive).
 import type { IpcError } from '../../shared/ipc/kit';
 import type { EventFilter, JobSnapshot } from '../../shared/ipc/channels/jobs';
-import type { ExportFormat, RedeliverOutcome } from '../../shared/export-format';
+import type { ExportFormat } from '../../shared/export-format';
+import type { OutcomeLog } from './outcome-log';
 
 const PROGRESS_INTERVAL_MS = 200;
 
@@ -12,8 +13,8 @@ export type EmitProgress = (snapshot: JobSnapshot) => void;
 export class JobRecord {
   readonly controller = new AbortController();
   readonly snapshot: JobSnapshot;
-  /** Bulk redeliver: one line per event handled, for the exportable summary. */
-  readonly outcomes: RedeliverOutcome[] = [];
+  /** Bulk redeliver: one line per event handled, on disk, for the exportable summary. */
+  outcomeLog: OutcomeLog | null = null;
   private lastEmit = 0;
   private pending: ReturnType<typeof setTimeout> | null = null;
   /** Resolves when the job has stopped, whatever the reason. */
@@ -52,6 +53,7 @@ export class JobRecord {
       startedAt: init.startedAt,
       finishedAt: null,
       waitingSeconds: null,
+      pacing: null,
       error: null,
     };
   }
@@ -66,7 +68,8 @@ export class JobRecord {
   }
 
   copy(): JobSnapshot {
-    return { ...this.snapshot, filters: { ...this.snapshot.filters }, error: this.snapshot.error ? { ...this.snapshot.error } : null };
+    const { pacing } = this.snapshot;
+    return { ...this.snapshot, filters: { ...this.snapshot.filters }, error: this.snapshot.error ? { ...this.snapshot.error } : null, ...(pacing ? { pacing: { ...pacing } } : {}) };
   }
 
   /** Counters changed: tell the renderer soon (throttled). */

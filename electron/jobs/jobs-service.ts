@@ -2,7 +2,6 @@
 // go; the jobs keep running here and report through `emit('jobs:progress', snapshot)`.
 // Everything Electron-shaped (the save dialog) and every I/O (client, files) is injected.
 import { randomUUID } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError } from '../../shared/app-error';
 import { redeliverOutcomeSerializer, type ExportFormat } from '../../shared/export-format';
@@ -10,8 +9,9 @@ import { BULK_REDELIVER_CAP, type EventFilter, type JobCount, type JobSnapshot }
 import { boundedFilter, countEvents, runBulkRedeliver, type RedeliverPacing } from './bulk-redeliver';
 import type { JobsClient } from './events-source';
 import { runExport } from './export-events';
-import { openNodeFileSink, type OpenFileSink } from './file-sink';
+import { openNodeFileSink, type FileSink, type OpenFileSink } from './file-sink';
 import { JobRecord } from './job-record';
+import { openFileOutcomeLog, type OpenOutcomeLog } from './outcome-log';
 
 import { englishTranslator, type MainTranslator } from '../i18n';
 import type { SaveDialogLike } from '../save-dialog';
@@ -32,6 +32,8 @@ export interface JobsServiceDeps {
   t?: MainTranslator;
   emit: (event: 'jobs:progress', snapshot: JobSnapshot) => void;
   openFileSink?: OpenFileSink;
+  /** Where a bulk redelivery keeps its per-event outcomes (a private temp file by default). */
+  openOutcomeLog?: OpenOutcomeLog;
   now?: () => Date;
   /** Overrides for tests and benchmarks (e.g. a faster pace). */
   pacing?: Partial<RedeliverPacing>;
@@ -44,6 +46,7 @@ export function createJobsService(deps: JobsServiceDeps) {
   const jobs = new Map<string, JobRecord>();
   const now = deps.now ?? (() => new Date());
   const openFileSink = deps.openFileSink ?? openNodeFileSink;
+  const openOutcomeLog = deps.openOutcomeLog ?? openFileOutcomeLog();
 
   async function requireProfile(): Promise<JobsProfile> {
     const profile = await deps.activeProfile();
@@ -54,7 +57,10 @@ export function createJobsService(deps: JobsServiceDeps) {
   function track(record: JobRecord): void {
     jobs.set(record.snapshot.id, record);
     const finished = [...jobs.values()].filter((j) => j.finished);
-    for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) jobs.delete(old.snapshot.id);
+    for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) {
+      jobs.delete(old.snapshot.id);
+      void old.outcomeLog?.dispose().catch(() => undefined);
+    }
   }
 
   function newRecord(kind: JobSnapshot['kind'], profile: JobsProfile, filters: EventFilter, extra: { format?: ExportFormat; fileName?: string; total?: number } = {}) {
@@ -117,6 +123,11 @@ export function createJobsService(deps: JobsServiceDeps) {
       // Two bulk redeliveries on one account would race for the same rate budget and events.
       if (running) throw new AppError('conflict', 'A bulk redelivery is already running on this profile. Wait for it or cancel it first.');
       const record = newRecord('bulk_redeliver', profile, boundedFilter(input.filters, input.asOf), { total: input.expected });
+      try {
+        record.outcomeLog = await openOutcomeLog();
+      } catch (error) {
+        throw new AppError('internal', 'Could not create the temporary file that keeps the redelivery summary. Check the disk has free space.', { cause: error });
+      }
       track(record);
       record.flush();
       const pacing = { ...deps.pacing, ...(input.ratePerSecond ? { ratePerSecond: input.ratePerSecond } : {}) };
@@ -145,13 +156,28 @@ export function createJobsService(deps: JobsServiceDeps) {
       });
       if (choice.canceled || !choice.filePath) return { saved: false, count: 0, fileName: null };
       const serializer = redeliverOutcomeSerializer(format);
-      const text = serializer.header() + record.outcomes.map((o) => serializer.row(o)).join('');
+      // Streamed from the job's outcome log into the file: the summary is never one big string.
+      let sink: FileSink;
       try {
-        await writeFile(choice.filePath, text, { encoding: 'utf8', mode: 0o600 });
+        sink = await openFileSink(choice.filePath, `${jobId.slice(0, 8)}-summary`);
       } catch (error) {
         throw new AppError('internal', 'Could not write the summary file. Check the folder exists and is writable.', { cause: error });
       }
-      return { saved: true, count: record.outcomes.length, fileName: basename(choice.filePath) };
+      let count = 0;
+      try {
+        await sink.write(serializer.header());
+        if (record.outcomeLog) {
+          for await (const outcome of record.outcomeLog.read()) {
+            await sink.write(serializer.row(outcome));
+            count++;
+          }
+        }
+        await sink.commit();
+      } catch (error) {
+        await sink.discard().catch(() => undefined);
+        throw new AppError('internal', 'Could not write the summary file. Check the folder exists and is writable.', { cause: error });
+      }
+      return { saved: true, count, fileName: basename(choice.filePath) };
     },
 
     /** Waits for a job to stop (tests, shutdown). */
@@ -166,6 +192,7 @@ export function createJobsService(deps: JobsServiceDeps) {
     async close(): Promise<void> {
       for (const record of jobs.values()) record.requestCancel();
       await Promise.all([...jobs.values()].map((j) => j.done));
+      await Promise.all([...jobs.values()].map((j) => j.outcomeLog?.dispose().catch(() => undefined)));
     },
   };
 }

@@ -198,6 +198,7 @@ describe('export job', () => {
         async write(chunk) {
           writes.push(chunk);
           if (writes.length >= 2) await disk;
+          return Buffer.byteLength(chunk);
         },
         async commit() {},
         async discard() {},

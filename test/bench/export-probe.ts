@@ -6,12 +6,15 @@
 // goes through the same `measureExport` as the bench (it reads only `app.session`, so no browser).
 //   node --import tsx test/bench/export-probe.ts      (PROBE_EVENTS=120000 PROBE_ROWS=10000 PROBE_ROUNDS=16)
 //   PROBE_PROFILE_DIR=/tmp/prof node --import tsx test/bench/export-probe.ts   (where the time goes, per phase)
+//   PROBE_SANDBOX_PROCESS=1 …: the sandbox in its own process, as `npm run bench` runs it; the CPU
+//   per row is then the console's side alone (the bare loop's client vs the export's whole path).
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { startSandbox } from '../../sandbox/server';
+import { startSandboxProcess } from './sandbox-process';
 import { startAppSession } from '../harness/app-session';
 import type { BrowserApp } from './browser-app';
 import { bareFetchLoop, measureExport } from './events-bench';
@@ -57,14 +60,15 @@ function mainThreadCpuMs(): number | null {
   }
 }
 
-const sandbox = await startSandbox({
+const sandboxOptions = {
   port: 0,
-  seed: 'demo',
+  seed: 'demo' as const,
   demoEvents: 0,
   events: EVENTS,
   dispatch: false,
   rateLimit: { limit: 1_000_000, windowSeconds: 60 },
-});
+};
+const sandbox = process.env.PROBE_SANDBOX_PROCESS ? await startSandboxProcess(sandboxOptions) : await startSandbox(sandboxOptions);
 // PROBE_BASIC_TEXT=1: the token is kept in memory (session-only) instead of the fake keychain.
 const session = await startAppSession({ appOrigin: 'http://127.0.0.1:9', ...(process.env.PROBE_BASIC_TEXT ? { safeStorageBackend: 'basic_text' as const } : {}) });
 try {

@@ -66,6 +66,8 @@ test('bulk redeliver shows the count and the profile, can be cancelled half-way,
   // Cancel once some (not all) are done: the default pace is 10 per second, so 600 take a minute.
   const processedNow = async () => Number(/^(\d+) of/.exec((await card.getByTestId('job-counts').textContent()) ?? '')?.[1] ?? 0);
   await expect.poll(processedNow, { timeout: 30_000 }).toBeGreaterThanOrEqual(10);
+  // Its pace is on the card: redeliveries per second, the pace asked (10/s), the bound in flight.
+  await expect(card.getByTestId('job-pacing')).toContainText(/redeliveries\/s \(pace 10\/s, up to 4 at a time/);
   await card.getByTestId('job-cancel').click();
   await expect(card).toHaveAttribute('data-job-state', 'cancelled', { timeout: 15_000 });
   const counts = (await card.getByTestId('job-counts').textContent()) ?? '';

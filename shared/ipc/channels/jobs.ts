@@ -42,6 +42,21 @@ export const jobSnapshotSchema = z.object({
   finishedAt: z.string().nullable(),
   /** Bulk redeliver: seconds the job is waiting because the server asked it to (429 Retry-After). */
   waitingSeconds: z.number().nullable(),
+  /**
+   * Bulk redeliver: how fast it goes — redeliveries started per second so far (the pace it aims at,
+   * `targetPerSecond`, halves after each 429), at most `concurrency` at once, how many answers were
+   * 429 and how long the job waited for their Retry-After. Null for exports.
+   */
+  pacing: z
+    .object({
+      requestsPerSecond: z.number(),
+      targetPerSecond: z.number(),
+      concurrency: z.number().int(),
+      rateLimited: z.number().int(),
+      waitedSeconds: z.number(),
+    })
+    .nullable()
+    .optional(),
   /** Why the job failed (same shape as IPC errors, so the renderer shows its usual message). */
   error: ipcErrorSchema.nullable(),
 });

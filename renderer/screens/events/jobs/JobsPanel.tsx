@@ -64,6 +64,17 @@ function JobCard({ job }: { job: JobSnapshot }) {
             ? t('jobs.exportCounts', { rows: job.processed, size: formatBytes(job.bytes), file: job.fileName ?? '' })
             : t('jobs.redeliverCounts', { processed: job.processed, total: job.total ?? '?', succeeded: job.succeeded, failed: job.failed, skipped: job.skipped })}
         </Text>
+        {job.kind === 'bulk_redeliver' && job.pacing && (
+          <Text size="xs" c="dimmed" data-testid="job-pacing">
+            {t('jobs.pacing', {
+              rate: job.pacing.requestsPerSecond,
+              target: job.pacing.targetPerSecond,
+              concurrency: job.pacing.concurrency,
+              limited: job.pacing.rateLimited,
+              waited: Math.round(job.pacing.waitedSeconds),
+            })}
+          </Text>
+        )}
         {job.waitingSeconds !== null && (
           <Text size="xs" c="orange" data-testid="job-waiting">
             {t('jobs.waiting', { seconds: job.waitingSeconds })}
