@@ -16,6 +16,8 @@ import { LastEventsStrip } from './LastEventsStrip';
 import { useOverviewSummary } from './overview-queries';
 import { overviewRanges, windowFor, type OverviewRange, type OverviewSearch } from './overview-search';
 import { overviewRoute } from './route';
+import { LatencyChart } from './LatencyChart';
+import { SeriesTable } from './SeriesTable';
 import { SuccessRateChart } from './SuccessRateChart';
 
 function percent(rate: number | null): string {
@@ -93,6 +95,15 @@ function Figures({ summary, figures }: { summary: Extract<OverviewSummary, { sup
               labels={{ time: t('overview.series.time'), rate: t('overview.series.rate'), failed: t('overview.series.failed') }}
               ariaLabel={t('overview.chartLabel', { rate: percent(totals.rate), failed: totals.failed })}
             />
+            <Title order={3} size="h5" mt="sm" mb="xs">
+              {t('overview.latencyChartTitle')}
+            </Title>
+            <LatencyChart
+              series={figures.series}
+              labels={{ time: t('overview.series.time'), p50: t('overview.series.p50'), p95: t('overview.series.p95') }}
+              ariaLabel={t('overview.latencyChartLabel', { p50: formatDuration(latency.p50) || '—', p95: formatDuration(latency.p95) || '—' })}
+            />
+            <SeriesTable series={figures.series} />
           </Card>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
