@@ -12,6 +12,7 @@ import { startSandboxProcess } from './sandbox-process';
 import { startBrowserApp } from './browser-app';
 import { bareFetchLoop, loadRows, measureExport, measureFirstPage, measureHeap, measureScroll, type ExportFigures } from './events-bench';
 import { round, type ScrollFigures } from './stats';
+import { measureOverview, overviewMethod, overviewRows, type OverviewFigures } from './overview-bench';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -19,6 +20,8 @@ const EXPORT_ROWS = Math.min(100_000, EVENTS);
 /** Bare loop and export alternate this many times; the median round is reported (BENCH_EXPORT_ROUNDS). */
 const EXPORT_ROUNDS = Number(process.env.BENCH_EXPORT_ROUNDS ?? 5);
 const SCROLL_ROWS = Math.min(10_000, EVENTS);
+/** Attempts in the Overview's 24-hour window (its own sandbox; BENCH_OVERVIEW_ATTEMPTS). */
+const OVERVIEW_ATTEMPTS = Number(process.env.BENCH_OVERVIEW_ATTEMPTS ?? Math.min(100_000, EVENTS));
 const HEAP_ROWS = Math.min(100_000, EVENTS);
 /** How long loading the 100,000 rows may take before the heap is measured on what is loaded. */
 const LOAD_TIMEOUT_MS = Number(process.env.BENCH_LOAD_TIMEOUT_S ?? 900) * 1000;
@@ -114,8 +117,10 @@ async function main() {
     const sortedRounds = [...exportRounds].sort((a, b) => a.ratio - b.ratio);
     const { bare, exported: exportFigures, ratio } = sortedRounds[Math.floor((sortedRounds.length - 1) / 2)]!;
 
+    const overview = await measureOverview({ attempts: OVERVIEW_ATTEMPTS, log });
+
     const loadEnd = os.loadavg()[0]!;
-    const section = renderSection({ seedSeconds, firstPage, loaded10k, scroll, loaded100k, heap, bare, exportFigures, ratio, exportRatios: exportRounds.map((r) => r.ratio), loadStart, loadEnd });
+    const section = renderSection({ seedSeconds, firstPage, loaded10k, scroll, loaded100k, heap, bare, exportFigures, ratio, exportRatios: exportRounds.map((r) => r.ratio), loadStart, loadEnd, overview });
     await writeSection(section);
     log(`written to ${docPath}`);
   } finally {
@@ -138,6 +143,7 @@ interface Figures {
   exportRatios: number[];
   loadStart: number;
   loadEnd: number;
+  overview: OverviewFigures;
 }
 
 /** The Events section of docs/benchmarks.md: figures, verdicts and how each is measured — nothing hard-coded. */
@@ -164,12 +170,14 @@ function renderSection(f: Figures): string {
     `| Renderer JS heap with ${loaded100k.rows.toLocaleString('en')} rows loaded (after GC) | ≤ 150 MB | ${heap.usedMB} MB (loading them by infinite scroll took ${loaded100k.seconds} s) | ${loaded100k.rows >= 100_000 ? verdict(heap.usedMB <= 150) : `not measured at 100,000: only ${loaded100k.rows.toLocaleString('en')} loaded within the time budget`} |`,
     `| Export of ${exportFigures.rows.toLocaleString('en')} events to CSV vs a bare paginated fetch loop (${bare.rows.toLocaleString('en')} rows) | ≥ 80 % | export ${exportFigures.perSecond.toLocaleString('en')} rows/s (${exportFigures.seconds} s, ${exportFigures.fileMB} MB) vs bare ${bare.perSecond.toLocaleString('en')} rows/s → ${round(ratio * 100)} % (median of ${f.exportRatios.length} alternating rounds: ${f.exportRatios.map((r) => `${round(r * 100)} %`).join(', ')}) | ${verdict(ratio >= 0.8)} |`,
     `| Main-process memory during that export | flat | JS heap used ${exportFigures.heapUsedMB.start} MB before → ${exportFigures.heapUsedMB.end} MB after (both after a forced GC; peak ${exportFigures.heapUsedMB.peak} MB counting uncollected garbage); RSS ${exportFigures.rssMB.start} → peak ${exportFigures.rssMB.peak} → ${exportFigures.rssMB.end} MB. (The bench process also runs the bare loop; the sandbox is in its own process.) | ${verdict(exportFigures.heapUsedMB.end - exportFigures.heapUsedMB.start < 20)} (retained < 20 MB for ${exportFigures.fileMB} MB written) |`,
+    ...overviewRows(f.overview),
     '',
     'How each is measured:',
     '- **First page**: `location.hash` change to the animation frame after the first row exists, from the Settings screen each time (the list query is keyed on a fresh time anchor, so every run fetches through IPC → platform client → sandbox). The first run warms lazy paths and is not counted.',
     '- **Scroll**: first the rows are loaded by infinite scroll; then a `requestAnimationFrame` loop moves the grid 360 px per frame (a fast flick: ~10 new rows per frame) from the top to the end of the rows loaded when it started, recording frame-to-frame intervals. rAF timestamps follow the display (here 60 Hz) with ~0.1 ms of timer jitter, so a frame on time measures 16.6–16.8 ms: each interval is counted in whole display frames (round(interval / display frame)), and the p95 of that is the figure compared with 16.7 ms; the raw p95 is shown beside it. A late frame is one that took two or more display frames.',
     '- **Heap**: CDP `HeapProfiler.collectGarbage` then `Runtime.getHeapUsage`, with the rows loaded by infinite scroll (1,000 keyset pages of 100).',
     '- **Export**: `jobs:startExport` through the real dispatcher to a temp file (the file is then checked line by line against the job\'s count), compared with plain `fetch` + `JSON.parse` over the same filtered cursor pages (limit 100, `filter[created_at_greater_than]` = the oldest of the newest 100,000) in the same process, alternating bare loop and export; main-process memory sampled every 50 ms during the export, and measured after a forced GC before and after it.',
+    overviewMethod,
     '',
     'What bounds these figures: the machine has no GPU (Chromium rasterizes in software) and three processes share its cores — Chromium, the sandbox (its own Node process, as the API is its own server: `test/bench/sandbox-process.ts`), and the bench process holding the main-process services and the bare loop. The export and the bare loop both wait on the same single-threaded sandbox.',
     END,

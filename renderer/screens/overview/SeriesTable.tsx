@@ -30,8 +30,8 @@ export function SeriesTable({ series }: { series: OverviewFigures['series'] }) {
               </Table.Td>
               <Table.Td>{b.rate === null ? '—' : `${(b.rate * 100).toFixed(1)} %`}</Table.Td>
               <Table.Td>{b.failed}</Table.Td>
-              <Table.Td data-testid="overview-series-p50">{b.p50 === null ? '—' : formatDuration(b.p50)}</Table.Td>
-              <Table.Td data-testid="overview-series-p95">{b.p95 === null ? '—' : formatDuration(b.p95)}</Table.Td>
+              <Table.Td data-testid="overview-series-p50" data-ms={b.p50 ?? ''}>{b.p50 === null ? '—' : formatDuration(b.p50)}</Table.Td>
+              <Table.Td data-testid="overview-series-p95" data-ms={b.p95 ?? ''}>{b.p95 === null ? '—' : formatDuration(b.p95)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
