@@ -10,12 +10,19 @@ export interface OverviewHandlerDeps {
   clientFor: (profileId?: string) => Promise<PlatformClient>;
   limits?: SummaryLimits;
   now?: () => number;
+  /** Main → renderer events (`overview:progress`). */
+  emit?: (event: 'overview:progress', payload: unknown) => void;
 }
 
 export function createOverviewHandlers(deps: OverviewHandlerDeps): PartialHandlers {
   const cache = new OverviewCache();
   return {
     'overview:summary': async (input, ctx) =>
-      overviewSummary(await deps.clientFor(), input, ctx.signal, { limits: deps.limits ?? DEFAULT_SUMMARY_LIMITS, cache, ...(deps.now ? { now: deps.now } : {}) }),
+      overviewSummary(await deps.clientFor(), input, ctx.signal, {
+        limits: deps.limits ?? DEFAULT_SUMMARY_LIMITS,
+        cache,
+        ...(deps.now ? { now: deps.now } : {}),
+        ...(deps.emit ? { onProgress: (progress) => deps.emit!('overview:progress', progress) } : {}),
+      }),
   };
 }

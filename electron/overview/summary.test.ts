@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startClientHarness, type ClientHarness } from '../api/test-support';
 import { createOverviewHandlers } from './handlers';
-import type { OverviewSummary } from '../../shared/ipc/channels/overview';
+import type { OverviewProgress, OverviewSummary } from '../../shared/ipc/channels/overview';
 import { overviewSummary } from './summary';
 
 const DAY = 86_400_000;
@@ -119,8 +119,13 @@ describe('overviewSummary over a window of more than 3,000 attempts (the old sam
 
   it("equals the sandbox's own counts, in total and in every bucket, with each bucket's p50/p95", async () => {
     const window = lastDay();
-    const summary = await overviewSummary(busy.client, window, never);
+    const progress: OverviewProgress[] = [];
+    const summary = await overviewSummary(busy.client, window, never, { onProgress: (p) => progress.push(p) });
     if (!summary.supported) throw new Error('expected the delivery log');
+    // Progress went forward and ended with every bucket and every attempt read.
+    expect(progress.length).toBeGreaterThan(1);
+    for (let i = 1; i < progress.length; i++) expect(progress[i]!.attemptsRead).toBeGreaterThanOrEqual(progress[i - 1]!.attemptsRead);
+    expect(progress.at(-1)).toEqual({ ...window, bucketsDone: summary.figures.series.length, bucketsTotal: summary.figures.series.length, attemptsRead: summary.sample.dispatchesRead });
     const fromMs = Date.parse(window.from);
     const toMs = Date.parse(window.to);
     const all = fromDb(fromMs, toMs);

@@ -10,7 +10,7 @@
 // Cancelling the IPC request aborts every walk (the signal reaches every page fetch); nothing is cached then.
 import { isAppError } from '../../shared/app-error';
 import { dispatchSchema, eventSchema } from '../../shared/api/index';
-import type { OverviewSummary, OverviewSummaryInput } from '../../shared/ipc/channels/overview';
+import type { OverviewProgress, OverviewSummary, OverviewSummaryInput } from '../../shared/ipc/channels/overview';
 import type { PlatformClient } from '../api/platform-client';
 import { aggregateDispatches, bucketGrid, figuresFromTallies } from './aggregate';
 import { OverviewCache, SETTLE_MS } from './summary-cache';
@@ -35,7 +35,11 @@ export interface SummaryOptions {
   limits?: SummaryLimits;
   cache?: OverviewCache;
   now?: () => number;
+  /** Called as the walk advances (throttled), and once when it ends. */
+  onProgress?: (progress: OverviewProgress) => void;
 }
+
+const PROGRESS_EVERY_MS = 250;
 
 function isRouteMissing(error: unknown): boolean {
   return isAppError(error) && (error.status === 404 || error.status === 405 || (error.code === 'unsupported' && error.details?.capability === 'dispatches'));
@@ -142,6 +146,14 @@ export async function overviewSummary(
   const concurrency = limits.concurrency ?? 4;
   let pagesRead = 0;
   let dispatchesRead = 0;
+  let bucketsDone = segments.length - toWalk.length;
+  let lastProgress = 0;
+  const progress = (force = false) => {
+    const at = Date.now();
+    if (!options.onProgress || (!force && at - lastProgress < PROGRESS_EVERY_MS)) return;
+    lastProgress = at;
+    options.onProgress({ from, to, bucketsDone, bucketsTotal: segments.length, attemptsRead: dispatchesRead });
+  };
 
   // The server's bounds are strict (`>`, `<`) and to the millisecond here while it stores microseconds:
   // ask from 1 ms before and keep [from, to) by the parsed time, so a row on a boundary is counted once.
@@ -165,7 +177,10 @@ export async function overviewSummary(
           dispatchesRead += 1;
           segment.tally.add(row);
         }
+        progress();
       }
+      bucketsDone += 1;
+      progress();
     } catch (error) {
       // Only a first page can tell us the route is missing; later errors are real errors.
       if (first && client.capabilities.get('dispatches') !== 'supported' && isRouteMissing(error)) throw new RouteMissing();
@@ -218,6 +233,7 @@ export async function overviewSummary(
     stop.abort();
   }
 
+  progress(true);
   for (const segment of toWalk) {
     segment.tally.resolveOwners(owners);
     if (segment.toMs <= nowMs - SETTLE_MS) cache.keepBucket(client, segment.key, segment.tally);

@@ -13,7 +13,7 @@ import { formatDuration, fromLocalInput, toLocalInput } from '../../components/t
 import { Time } from '../../components/time/Time';
 import { FailureBreakdown, type BreakdownRow } from './FailureBreakdown';
 import { LastEventsStrip } from './LastEventsStrip';
-import { useOverviewSummary } from './overview-queries';
+import { useOverviewProgress, useOverviewSummary } from './overview-queries';
 import { overviewRanges, windowFor, type OverviewRange, type OverviewSearch } from './overview-search';
 import { overviewRoute } from './route';
 import { LatencyChart } from './LatencyChart';
@@ -144,6 +144,7 @@ function SummaryBody({ search }: { search: OverviewSearch }) {
   const { t } = useTranslation();
   const window = windowFor(search);
   const summary = useOverviewSummary(search);
+  const progress = useOverviewProgress();
   if (!window.ok) return <Alert color="yellow" data-testid="overview-invalid-window">{t(`overview.invalid.${window.reason}`)}</Alert>;
   if (summary.error) {
     return (
@@ -160,6 +161,11 @@ function SummaryBody({ search }: { search: OverviewSearch }) {
       <Group gap="xs" data-testid="overview-loading" role="status">
         <Loader size="sm" />
         <Text size="sm">{t('overview.loading')}</Text>
+        {progress && progress.bucketsTotal > 0 && (
+          <Text size="sm" c="dimmed" data-testid="overview-progress">
+            {t('overview.progress', { done: progress.bucketsDone, total: progress.bucketsTotal, count: progress.attemptsRead })}
+          </Text>
+        )}
       </Group>
     );
   }

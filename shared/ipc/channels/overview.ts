@@ -99,4 +99,18 @@ export const overviewChannels = {
   'overview:summary': op(overviewSummaryInputSchema, overviewSummarySchema),
 };
 
-export const overviewEvents = {};
+/** While a summary's walk runs (at most every 250 ms): how far it got, for the screen's loader. */
+export const overviewProgressSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  /** Buckets of the window finished (read, or taken from the cache) and in all. */
+  bucketsDone: count,
+  bucketsTotal: count,
+  /** Delivery attempts read so far. */
+  attemptsRead: count,
+});
+export type OverviewProgress = z.infer<typeof overviewProgressSchema>;
+
+export const overviewEvents = {
+  'overview:progress': overviewProgressSchema,
+};
