@@ -170,7 +170,11 @@ export async function createMainServices(deps: MainServicesDeps): Promise<MainSe
       onTokenDescribed: warnIfExpiring,
     }),
     reportExpiredSessions(api.handlers, activeProfileId, onSessionExpired),
-    reportExpiredSessions(createOverviewHandlers({ clientFor: (profileId) => api.clientFor(profileId) }), activeProfileId, onSessionExpired),
+    reportExpiredSessions(
+      createOverviewHandlers({ clientFor: (profileId) => api.clientFor(profileId), emit: (event, progress) => hub.emit(event, progress) }),
+      activeProfileId,
+      onSessionExpired,
+    ),
     createActivityHandlers({ log: activityLog, dialog: deps.dialog, now: () => new Date(now()), t: translate }),
     createJobsHandlers(jobs),
     createSavedViewsHandlers(views),

@@ -33,6 +33,8 @@ export interface SandboxOptions {
   rateLimit?: { limit: number; windowSeconds: number };
   /** Extra events to seed (SANDBOX-OPS). */
   events?: number;
+  /** Over how many days before now the extra events are spread; default 30. */
+  eventsSpanDays?: number;
   /** How many historical events seed `demo` generates: the CLI asks for 50,000; the library default is 2,000 so tests start fast; 0 = none. */
   demoEvents?: number;
   /** Provider events per second to keep producing (SANDBOX-OPS). */

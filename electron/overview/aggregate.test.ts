@@ -65,9 +65,9 @@ describe('aggregateDispatches', () => {
   it('buckets attempts over the window, aligned and in order', () => {
     expect(figures.bucketMs).toBe(30 * 60_000);
     expect(figures.series).toHaveLength(48);
-    expect(figures.series[0]).toEqual({ start: at(0), succeeded: 2, failed: 0, rate: 1 });
-    expect(figures.series[1]).toEqual({ start: at(30 * 60_000), succeeded: 0, failed: 1, rate: 0 });
-    expect(figures.series[10]).toEqual({ start: at(5 * HOUR), succeeded: 0, failed: 2, rate: 0 });
+    expect(figures.series[0]).toEqual({ start: at(0), succeeded: 2, failed: 0, rate: 1, p50: 100, p95: 200 });
+    expect(figures.series[1]).toEqual({ start: at(30 * 60_000), succeeded: 0, failed: 1, rate: 0, p50: 300, p95: 300 });
+    expect(figures.series[10]).toEqual({ start: at(5 * HOUR), succeeded: 0, failed: 2, rate: 0, p50: 400, p95: 10_000 });
     expect(figures.series[2]?.rate).toBeNull();
     expect(figures.series.reduce((n, b) => n + b.succeeded + b.failed, 0)).toBe(5);
   });

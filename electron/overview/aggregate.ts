@@ -1,24 +1,10 @@
 // The Overview's figures from delivery-log rows: pure, so it is tested without a server. The handler
 // (./summary.ts) walks the API and feeds the rows here; the renderer only draws the result.
 import type { OverviewFigures } from '../../shared/ipc/channels/overview';
+import { BucketTally, type DispatchRow, type EventOwner, type Tally } from './tally';
 
-/** The dispatch fields the figures use (a subset of the API's dispatch resource). */
-export interface DispatchRow {
-  event_id?: string | null | undefined;
-  endpoint_id?: string | null | undefined;
-  url?: string | null | undefined;
-  status: string;
-  attempt_response_code?: number | null | undefined;
-  error?: string | null | undefined;
-  duration_ms?: number | null | undefined;
-  attempted_at?: string | null | undefined;
-}
-
-/** Who an event belongs to, for failures by driver and by installation. */
-export interface EventOwner {
-  driver: string | null;
-  installation: string | null;
-}
+export type { DispatchRow, EventOwner } from './tally';
+export { failureCodeOf } from './tally';
 
 export interface AggregateInput {
   dispatches: Iterable<DispatchRow>;
@@ -52,26 +38,8 @@ function successRate(succeeded: number, failed: number): number | null {
   return succeeded + failed === 0 ? null : succeeded / (succeeded + failed);
 }
 
-/** The code a failure is grouped under: the HTTP status, else the client-side error, else `unknown`. */
-export function failureCodeOf(row: DispatchRow): string {
-  if (typeof row.attempt_response_code === 'number') return String(row.attempt_response_code);
-  return row.error?.trim() || 'unknown';
-}
-
-interface Tally {
-  failures: number;
-  attempts: number;
-}
-
-function bump(map: Map<string | null, Tally>, key: string | null, failed: boolean): void {
-  const tally = map.get(key) ?? { failures: 0, attempts: 0 };
-  tally.attempts += 1;
-  if (failed) tally.failures += 1;
-  map.set(key, tally);
-}
-
 /** Groups with at least one failure, most failures first (ties: most attempts, then key). */
-function topFailing(map: Map<string | null, Tally>, topN: number) {
+function topFailing(map: ReadonlyMap<string | null, Tally>, topN: number) {
   return [...map.entries()]
     .filter(([, t]) => t.failures > 0)
     .sort(([ka, a], [kb, b]) => b.failures - a.failures || b.attempts - a.attempts || String(ka).localeCompare(String(kb)))
@@ -79,76 +47,65 @@ function topFailing(map: Map<string | null, Tally>, topN: number) {
     .map(([key, t]) => ({ key, failures: t.failures, attempts: t.attempts }));
 }
 
-export function aggregateDispatches(input: AggregateInput): OverviewFigures {
-  const { fromMs, toMs } = input;
-  const topN = input.topN ?? 8;
+/** The bucket grid of a window: aligned to the bucket size (in UTC) so a refresh does not shift the bars. */
+export function bucketGrid(fromMs: number, toMs: number): { bucketMs: number; starts: number[] } {
   const bucketMs = bucketSizeFor(toMs - fromMs);
-  // Buckets are aligned to the bucket size (in UTC) so a refresh does not shift the bars.
   const firstBucket = Math.floor(fromMs / bucketMs) * bucketMs;
   const bucketCount = Math.max(1, Math.ceil((toMs - firstBucket) / bucketMs));
-  const buckets = Array.from({ length: bucketCount }, (_, i) => ({ startMs: firstBucket + i * bucketMs, succeeded: 0, failed: 0 }));
+  return { bucketMs, starts: Array.from({ length: bucketCount }, (_, i) => firstBucket + i * bucketMs) };
+}
 
-  const totals = { attempts: 0, succeeded: 0, failed: 0, pending: 0 };
-  const durations: number[] = [];
-  const byDriver = new Map<string | null, Tally>();
-  const byInstallation = new Map<string | null, Tally>();
-  const byCode = new Map<string | null, Tally>();
-  const byEndpoint = new Map<string | null, Tally & { url: string }>();
-  let unresolvedFailures = 0;
-
-  for (const row of input.dispatches) {
-    const at = row.attempted_at ? Date.parse(row.attempted_at) : Number.NaN;
-    // Rows outside the window (a server that ignores a filter) are not counted.
-    if (!Number.isNaN(at) && (at < fromMs || at > toMs)) continue;
-    totals.attempts += 1;
-    const failed = row.status === 'failed';
-    const succeeded = row.status === 'succeeded';
-    if (!failed && !succeeded) {
-      // pending (or a status we do not know): not finished, so not in rates or latency.
-      totals.pending += 1;
-      continue;
-    }
-    if (failed) totals.failed += 1;
-    else totals.succeeded += 1;
-
-    if (!Number.isNaN(at)) {
-      const bucket = buckets[Math.min(bucketCount - 1, Math.floor((at - firstBucket) / bucketMs))];
-      if (bucket) {
-        if (failed) bucket.failed += 1;
-        else bucket.succeeded += 1;
-      }
-    }
-    if (typeof row.duration_ms === 'number' && Number.isFinite(row.duration_ms) && row.duration_ms >= 0) durations.push(row.duration_ms);
-
-    const owner = row.event_id ? input.owners.get(row.event_id) : undefined;
-    if (failed && owner === undefined) unresolvedFailures += 1;
-    bump(byDriver, owner?.driver ?? null, failed);
-    bump(byInstallation, owner?.installation ?? null, failed);
-    if (failed) bump(byCode, failureCodeOf(row), true);
-
-    const endpointKey = row.endpoint_id ?? row.url ?? null;
-    const endpoint = byEndpoint.get(endpointKey) ?? { failures: 0, attempts: 0, url: row.url ?? '' };
-    endpoint.attempts += 1;
-    if (failed) endpoint.failures += 1;
-    byEndpoint.set(endpointKey, endpoint);
-  }
-
-  durations.sort((a, b) => a - b);
-  const topEndpoints = [...byEndpoint.entries()]
+/**
+ * The figures from resolved bucket tallies (owners already folded in). `extra` holds attempts that
+ * count in the totals but belong to no bucket (no `attempted_at`).
+ */
+export function figuresFromTallies(bucketMs: number, buckets: ReadonlyArray<{ startMs: number; tally: BucketTally }>, topN = 8, extra?: BucketTally): OverviewFigures {
+  const total = new BucketTally();
+  for (const b of buckets) total.merge(b.tally);
+  if (extra) total.merge(extra);
+  const topEndpoints = [...total.byEndpoint.entries()]
     .filter(([, e]) => e.failures > 0)
     .sort(([, a], [, b]) => b.failures - a.failures || b.attempts - a.attempts || a.url.localeCompare(b.url))
     .slice(0, topN)
     .map(([key, e]) => ({ endpointId: key === e.url ? null : key, url: e.url, failures: e.failures, attempts: e.attempts }));
-
   return {
     bucketMs,
-    totals: { ...totals, rate: successRate(totals.succeeded, totals.failed) },
-    series: buckets.map((b) => ({ start: new Date(b.startMs).toISOString(), succeeded: b.succeeded, failed: b.failed, rate: successRate(b.succeeded, b.failed) })),
-    latency: { p50: percentile(durations, 50), p95: percentile(durations, 95), samples: durations.length },
-    failuresByDriver: topFailing(byDriver, topN),
-    failuresByInstallation: topFailing(byInstallation, topN),
-    failuresByCode: topFailing(byCode, topN),
+    totals: { attempts: total.attempts, succeeded: total.succeeded, failed: total.failed, pending: total.pending, rate: successRate(total.succeeded, total.failed) },
+    series: buckets.map(({ startMs, tally }) => ({
+      start: new Date(startMs).toISOString(),
+      succeeded: tally.succeeded,
+      failed: tally.failed,
+      rate: successRate(tally.succeeded, tally.failed),
+      p50: tally.latency.percentile(50),
+      p95: tally.latency.percentile(95),
+    })),
+    latency: { p50: total.latency.percentile(50), p95: total.latency.percentile(95), samples: total.latency.total },
+    failuresByDriver: topFailing(total.byDriver, topN),
+    failuresByInstallation: topFailing(total.byInstallation, topN),
+    failuresByCode: topFailing(total.byCode, topN),
     topFailingEndpoints: topEndpoints,
-    unresolvedFailures,
+    unresolvedFailures: total.unresolvedFailures,
   };
+}
+
+/** The figures of a set of rows already in memory (the events-only path, and the tests' reference). */
+export function aggregateDispatches(input: AggregateInput): OverviewFigures {
+  const { fromMs, toMs } = input;
+  const { bucketMs, starts } = bucketGrid(fromMs, toMs);
+  const buckets = starts.map((startMs) => ({ startMs, tally: new BucketTally() }));
+  const undated = new BucketTally();
+  const firstBucket = starts[0]!;
+  for (const row of input.dispatches) {
+    const at = row.attempted_at ? Date.parse(row.attempted_at) : Number.NaN;
+    if (Number.isNaN(at)) {
+      undated.add(row);
+      continue;
+    }
+    // Rows outside the window (a server that ignores a filter) are not counted.
+    if (at < fromMs || at > toMs) continue;
+    buckets[Math.min(buckets.length - 1, Math.floor((at - firstBucket) / bucketMs))]!.tally.add(row);
+  }
+  for (const b of buckets) b.tally.resolveOwners(input.owners);
+  undated.resolveOwners(input.owners);
+  return figuresFromTallies(bucketMs, buckets, input.topN ?? 8, undated);
 }

@@ -1,79 +1,74 @@
-// overview:summary — walks the delivery log for the window (newest first, at most MAX_PAGES pages)
-// and the events of the same period (to know each failed attempt's driver and installation), then
-// aggregates in main. Bounded: a 7-day window on a busy server reads a sample, and says so. Without
-// a delivery log, the figures come from each event's last attempt (`source: 'events'`).
-// Cancelling the IPC request aborts the walk (the signal reaches every page fetch).
+// overview:summary — the Overview's figures for a window. With a delivery log they are exact: every
+// attempt of the window is read (GET /processing/dispatches, the largest page the API allows, keyset
+// cursors), the window cut into its chart buckets and the buckets walked side by side, each row folded
+// into its bucket's tally as its page arrives (./tally.ts: counts, a latency histogram, breakdowns).
+// Drivers and installations come from the events of the same buckets (and, for retries of older
+// events, from further back until every attempt's event is found or EVENT_LOOKBACK_MS is reached).
+// Closed buckets are cached per profile (./summary-cache.ts), so a refresh reads only the open end.
+// Without a delivery log the figures come from a capped walk of each event's last attempt
+// (`source: 'events'`), which the screen labels as a sample with its size.
+// Cancelling the IPC request aborts every walk (the signal reaches every page fetch); nothing is cached then.
 import { isAppError } from '../../shared/app-error';
 import { dispatchSchema, eventSchema } from '../../shared/api/index';
-import type { OverviewSummary, OverviewSummaryInput } from '../../shared/ipc/channels/overview';
+import type { OverviewProgress, OverviewSummary, OverviewSummaryInput } from '../../shared/ipc/channels/overview';
 import type { PlatformClient } from '../api/platform-client';
-import { aggregateDispatches, type DispatchRow, type EventOwner } from './aggregate';
+import { aggregateDispatches, bucketGrid, figuresFromTallies } from './aggregate';
+import { OverviewCache, SETTLE_MS } from './summary-cache';
+import { BucketTally, type DispatchRow, type EventOwner } from './tally';
 
 export interface SummaryLimits {
-  /** Pages of the delivery log read at most (100 rows each). */
+  /** Events-only path (no delivery log): pages of events read at most — the figures are then a sample. */
   maxPages: number;
-  /** Pages of events read at most to resolve drivers and installations. */
+  /** Events-only path: the same cap (kept separate for tests). */
   maxEventPages: number;
+  /** Rows per page: the API's maximum (docs/api-contract.md §3). */
   pageSize: number;
+  /** Buckets walked side by side (the profile's scheduler still caps requests in flight). */
+  concurrency?: number;
 }
 
-export const DEFAULT_SUMMARY_LIMITS: SummaryLimits = { maxPages: 30, maxEventPages: 30, pageSize: 100 };
+export const DEFAULT_SUMMARY_LIMITS: SummaryLimits = { maxPages: 30, maxEventPages: 30, pageSize: 100, concurrency: 4 };
 /** Retries can land a day after their event was created; events that old are looked for too. */
 const EVENT_LOOKBACK_MS = 24 * 60 * 60 * 1000;
+
+export interface SummaryOptions {
+  limits?: SummaryLimits;
+  cache?: OverviewCache;
+  now?: () => number;
+  /** Called as the walk advances (throttled), and once when it ends. */
+  onProgress?: (progress: OverviewProgress) => void;
+}
+
+const PROGRESS_EVERY_MS = 250;
 
 function isRouteMissing(error: unknown): boolean {
   return isAppError(error) && (error.status === 404 || error.status === 405 || (error.code === 'unsupported' && error.details?.capability === 'dispatches'));
 }
 
-async function readDispatches(client: PlatformClient, input: OverviewSummaryInput, limits: SummaryLimits, signal: AbortSignal) {
-  const rows: DispatchRow[] = [];
-  let pagesRead = 0;
-  let truncated = false;
-  const pages = client.iteratePages(
-    '/processing/dispatches',
-    dispatchSchema,
-    { filters: { attempted_at_greater_than: input.from, attempted_at_less_than: input.to }, limit: limits.pageSize },
-    { signal },
-  );
-  let first = true;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Runs `tasks` with at most `concurrency` at a time, in order; the first failure stops the rest. */
+async function runPool(tasks: ReadonlyArray<() => Promise<void>>, concurrency: number, stop: AbortController): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length && !stop.signal.aborted) await tasks[next++]!();
+  };
   try {
-    for await (const page of pages) {
-      if (first) client.capabilities.set('dispatches', 'supported');
-      first = false;
-      rows.push(...page.items);
-      pagesRead += 1;
-      if (pagesRead >= limits.maxPages) {
-        const p = page.pagination;
-        truncated = p.kind === 'cursor' ? p.nextCursor !== null : p.kind === 'page' ? p.nextPage !== null : p.full;
-        break;
-      }
-    }
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, tasks.length)) }, worker));
   } catch (error) {
-    // Only the first page can tell us the route is missing; later errors are real errors.
-    if (first && isRouteMissing(error)) {
-      client.capabilities.set('dispatches', 'unsupported');
-      return null;
-    }
+    stop.abort();
     throw error;
   }
-  return { rows, pagesRead, truncated };
 }
 
-async function readEventOwners(client: PlatformClient, fromMs: number, to: string, limits: SummaryLimits, signal: AbortSignal) {
-  const owners = new Map<string, EventOwner>();
-  let pagesRead = 0;
-  const pages = client.iteratePages(
-    '/processing/events',
-    eventSchema,
-    { filters: { created_at_greater_than: new Date(fromMs - EVENT_LOOKBACK_MS).toISOString(), created_at_less_than: to }, limit: limits.pageSize },
-    { signal },
-  );
-  for await (const page of pages) {
-    for (const event of page.items) owners.set(event.id, { driver: event.integration_driver_slug, installation: event.installation_id });
-    pagesRead += 1;
-    if (pagesRead >= limits.maxEventPages) break;
-  }
-  return owners;
+interface Segment {
+  startMs: number;
+  /** The part of the bucket inside the window: [fromMs, toMs). */
+  fromMs: number;
+  toMs: number;
+  key: string;
+  tally: BucketTally;
+  cached: boolean;
 }
 
 /**
@@ -117,54 +112,139 @@ async function summaryFromEvents(client: PlatformClient, window: { from: string;
   };
 }
 
+class RouteMissing extends Error {}
+
 export async function overviewSummary(
   client: PlatformClient,
   input: OverviewSummaryInput,
   signal: AbortSignal,
-  limits: SummaryLimits = DEFAULT_SUMMARY_LIMITS,
+  options: SummaryOptions = {},
 ): Promise<OverviewSummary> {
+  const limits = options.limits ?? DEFAULT_SUMMARY_LIMITS;
+  const cache = options.cache ?? new OverviewCache();
+  const nowMs = (options.now ?? Date.now)();
   const from = new Date(input.from).toISOString();
   const to = new Date(input.to).toISOString();
   const window = { from, to };
   if (client.capabilities.get('dispatches') === 'unsupported') return summaryFromEvents(client, window, limits, signal);
   const fromMs = Date.parse(from);
+  const toMs = Date.parse(to);
 
-  // Both walks run side by side (the client's scheduler keeps the profile's request budget). The
-  // events walk has its own abort so a server without a delivery log does not wait for it.
-  const eventsAbort = new AbortController();
-  const stopEvents = () => eventsAbort.abort();
-  signal.addEventListener('abort', stopEvents, { once: true });
-  const ownersPromise = readEventOwners(client, fromMs, to, limits, eventsAbort.signal);
-  // Until it is awaited below, a failure of the events walk must not become an unhandled rejection.
-  ownersPromise.catch(() => undefined);
-  let dispatches: Awaited<ReturnType<typeof readDispatches>>;
-  let owners: Map<string, EventOwner>;
+  const { bucketMs, starts } = bucketGrid(fromMs, toMs);
+  const segments: Segment[] = starts.map((startMs) => {
+    const segFrom = Math.max(startMs, fromMs);
+    const segTo = Math.min(startMs + bucketMs, toMs);
+    const key = OverviewCache.segmentKey(bucketMs, segFrom, segTo);
+    const cached = segTo <= nowMs - SETTLE_MS ? cache.bucket(client, key) : undefined;
+    return { startMs, fromMs: segFrom, toMs: segTo, key, tally: cached ?? new BucketTally(), cached: cached !== undefined };
+  });
+  // Newest first: the part of the window that changes is read first.
+  const toWalk = segments.filter((s) => !s.cached && s.toMs > s.fromMs).reverse();
+  const owners = cache.owners(client);
+  const stop = new AbortController();
+  const walkSignal = AbortSignal.any([signal, stop.signal]);
+  const concurrency = limits.concurrency ?? 4;
+  let pagesRead = 0;
+  let dispatchesRead = 0;
+  let bucketsDone = segments.length - toWalk.length;
+  let lastProgress = 0;
+  const progress = (force = false) => {
+    const at = Date.now();
+    if (!options.onProgress || (!force && at - lastProgress < PROGRESS_EVERY_MS)) return;
+    lastProgress = at;
+    options.onProgress({ from, to, bucketsDone, bucketsTotal: segments.length, attemptsRead: dispatchesRead });
+  };
+
+  // The server's bounds are strict (`>`, `<`) and to the millisecond here while it stores microseconds:
+  // ask from 1 ms before and keep [from, to) by the parsed time, so a row on a boundary is counted once.
+  const walkDispatches = (segment: Segment) => async () => {
+    const pages = client.iteratePages(
+      '/processing/dispatches',
+      dispatchSchema,
+      { filters: { attempted_at_greater_than: iso(segment.fromMs - 1), attempted_at_less_than: iso(segment.toMs) }, limit: limits.pageSize },
+      { signal: walkSignal, prefetch: true },
+    );
+    let first = true;
+    try {
+      for await (const page of pages) {
+        if (first) client.capabilities.set('dispatches', 'supported');
+        first = false;
+        pagesRead += 1;
+        for (const row of page.items as DispatchRow[]) {
+          const at = row.attempted_at ? Date.parse(row.attempted_at) : Number.NaN;
+          // A server that ignores the filter: rows outside the bucket are not counted here.
+          if (Number.isNaN(at) || at < segment.fromMs || at >= segment.toMs) continue;
+          dispatchesRead += 1;
+          segment.tally.add(row);
+        }
+        progress();
+      }
+      bucketsDone += 1;
+      progress();
+    } catch (error) {
+      // Only a first page can tell us the route is missing; later errors are real errors.
+      if (first && client.capabilities.get('dispatches') !== 'supported' && isRouteMissing(error)) throw new RouteMissing();
+      throw error;
+    }
+  };
+  const walkEvents = (fromEventsMs: number, toEventsMs: number, done?: () => boolean) => async () => {
+    if (done?.()) return;
+    const pages = client.iteratePages(
+      '/processing/events',
+      eventSchema,
+      { filters: { created_at_greater_than: iso(fromEventsMs - 1), created_at_less_than: iso(toEventsMs) }, limit: limits.pageSize },
+      { signal: walkSignal, prefetch: true },
+    );
+    for await (const page of pages) {
+      for (const event of page.items) owners.set(event.id, { driver: event.integration_driver_slug, installation: event.installation_id });
+      if (done?.()) break;
+    }
+  };
+
   try {
-    dispatches = await readDispatches(client, window, limits, signal);
-    if (dispatches === null) return await summaryFromEvents(client, window, limits, signal);
-    owners = await ownersPromise;
+    // The attempts of each bucket and the events created in it, side by side.
+    await runPool(
+      toWalk.flatMap((segment) => [walkDispatches(segment), walkEvents(segment.fromMs, segment.toMs)]),
+      concurrency,
+      stop,
+    );
+    // Retries of events created before the walked part: look further back, a bucket at a time,
+    // until every attempt's event is known (or the lookback ends; the rest count as unknown).
+    const missing = new Set<string>();
+    for (const segment of toWalk) for (const id of segment.tally.eventIds()) if (id !== null && !owners.has(id)) missing.add(id);
+    if (missing.size > 0 && toWalk.length > 0) {
+      const walkedFrom = Math.min(...toWalk.map((s) => s.fromMs));
+      const lookback: Array<() => Promise<void>> = [];
+      for (let end = walkedFrom; end > walkedFrom - EVENT_LOOKBACK_MS; end -= bucketMs) {
+        lookback.push(walkEvents(Math.max(walkedFrom - EVENT_LOOKBACK_MS, end - bucketMs), end, () => {
+          for (const id of missing) if (owners.has(id)) missing.delete(id);
+          return missing.size === 0;
+        }));
+      }
+      await runPool(lookback, concurrency, stop);
+    }
+  } catch (error) {
+    if (error instanceof RouteMissing || (isRouteMissing(error) && client.capabilities.get('dispatches') !== 'supported')) {
+      client.capabilities.set('dispatches', 'unsupported');
+      return summaryFromEvents(client, window, limits, signal);
+    }
+    throw error;
   } finally {
-    eventsAbort.abort();
-    signal.removeEventListener('abort', stopEvents);
+    stop.abort();
   }
 
-  const attemptedTimes = dispatches.rows.map((r) => (r.attempted_at ? Date.parse(r.attempted_at) : Number.NaN)).filter((t) => !Number.isNaN(t));
-  const oldest = attemptedTimes.length === 0 ? null : attemptedTimes.reduce((a, b) => Math.min(a, b));
-  // A truncated walk covers only its newest part: aggregate over what was covered, so the chart
-  // does not show a false gap at the start of the window.
-  const coveredFromMs = dispatches.truncated && oldest !== null ? oldest : fromMs;
-  const figures = aggregateDispatches({ dispatches: dispatches.rows, owners, fromMs: coveredFromMs, toMs: Date.parse(to) });
+  progress(true);
+  for (const segment of toWalk) {
+    segment.tally.resolveOwners(owners);
+    if (segment.toMs <= nowMs - SETTLE_MS) cache.keepBucket(client, segment.key, segment.tally);
+  }
+  cache.trimOwners(client);
+  const cachedCount = segments.filter((s) => s.cached).length;
   return {
     supported: true,
     source: 'dispatches',
     ...window,
-    sample: {
-      dispatchesRead: dispatches.rows.length,
-      pagesRead: dispatches.pagesRead,
-      truncated: dispatches.truncated,
-      coveredFrom: oldest === null ? null : new Date(oldest).toISOString(),
-      maxPages: limits.maxPages,
-    },
-    figures,
+    sample: { dispatchesRead, pagesRead, truncated: false, coveredFrom: from, maxPages: 0, bucketsFromCache: cachedCount },
+    figures: figuresFromTallies(bucketMs, segments),
   };
 }

@@ -95,7 +95,7 @@ function buildTemplates(ctx: SandboxContext, seed: string): Template[] {
 }
 
 /**
- * Appends `count` events spread over the last 30 days. Deterministic for a given seed and clock.
+ * Appends `count` events spread over the last 30 days (or `spanMs`). Deterministic for a given seed and clock.
  * `onProgress` is called after each committed batch.
  */
 export function addBulkEvents(
@@ -106,6 +106,8 @@ export function addBulkEvents(
     onProgress?: (inserted: number) => void;
     /** Drop the secondary indexes for the load and rebuild them after; default: when the load is big relative to the table. */
     rebuildIndexes?: boolean;
+    /** How far back the events go, ending now; default 30 days (a dense day is what the Overview's benchmark reads). */
+    spanMs?: number;
   } = {},
 ): BulkResult {
   if (!Number.isInteger(count) || count < 0) throw new Error(`--events must be a non-negative integer, got ${count}.`);
@@ -117,8 +119,10 @@ export function addBulkEvents(
   const templates = buildTemplates(ctx, seed);
   const sink = sinkEndpoint(ctx);
   const nowMs = ctx.now().getTime();
-  const fromMs = nowMs - SPAN_DAYS * DAY_MS;
-  const stepMs = (SPAN_DAYS * DAY_MS) / count;
+  const spanMs = options.spanMs ?? SPAN_DAYS * DAY_MS;
+  if (!(spanMs > 0)) throw new Error(`The span of bulk events must be positive, got ${spanMs} ms.`);
+  const fromMs = nowMs - spanMs;
+  const stepMs = spanMs / count;
   const runId = prng.hex(6);
 
   const insertEvent = db.prepare(

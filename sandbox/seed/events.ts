@@ -11,5 +11,8 @@ export function prepareEventData(ctx: SandboxContext): void {
   const demoEvents = ctx.options.demoEvents ?? LIBRARY_DEMO_EVENT_COUNT;
   if (seed === 'demo' && demoEvents > 0) seedDemoEvents(ctx, { count: demoEvents });
   retargetReceiverEndpoints(ctx);
-  if (ctx.options.events !== undefined && ctx.options.events > 0) addBulkEvents(ctx, ctx.options.events);
+  if (ctx.options.events !== undefined && ctx.options.events > 0) {
+    const spanDays = ctx.options.eventsSpanDays;
+    addBulkEvents(ctx, ctx.options.events, spanDays === undefined ? {} : { spanMs: spanDays * 24 * 60 * 60 * 1000 });
+  }
 }

@@ -15,6 +15,7 @@ import { startBrowserApp } from './browser-app';
 import { bareFetchLoop, loadRows, measureExport, measureFirstPage, measureHeap, measureScroll, type ExportFigures } from './events-bench';
 import { round, type ScrollFigures } from './stats';
 import { measureBulkRedeliver, redeliverRows, type RedeliverFigures } from './redeliver-bench';
+import { measureOverview, overviewMethod, overviewRows, type OverviewFigures } from './overview-bench';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -26,6 +27,8 @@ const EXPORT_TARGET = 0.95;
 const REDELIVER_EVENTS = Number(process.env.BENCH_REDELIVER_EVENTS ?? 10_000);
 const REDELIVER_API_LIMIT = Number(process.env.BENCH_REDELIVER_API_LIMIT ?? 3_000);
 const SCROLL_ROWS = Math.min(10_000, EVENTS);
+/** Attempts in the Overview's 24-hour window (its own sandbox; BENCH_OVERVIEW_ATTEMPTS). */
+const OVERVIEW_ATTEMPTS = Number(process.env.BENCH_OVERVIEW_ATTEMPTS ?? Math.min(100_000, EVENTS));
 const HEAP_ROWS = Math.min(100_000, EVENTS);
 /** How long loading the 100,000 rows may take before the heap is measured on what is loaded. */
 const LOAD_TIMEOUT_MS = Number(process.env.BENCH_LOAD_TIMEOUT_S ?? 900) * 1000;
@@ -127,8 +130,10 @@ async function main() {
       log(`bulk redeliver: ${redeliver.processed} in ${redeliver.seconds} s (${redeliver.requestsPerSecond}/s), heap ${redeliver.heapMB.start} → ${redeliver.heapMB.peak} → ${redeliver.heapMB.end} MB`);
     }
 
+    const overview = await measureOverview({ attempts: OVERVIEW_ATTEMPTS, log });
+
     const loadEnd = os.loadavg()[0]!;
-    const section = renderSection({ seedSeconds, firstPage, loaded10k, scroll, loaded100k, heap, bare, exportFigures, ratio, exportRatios: exportRounds.map((r) => r.ratio), loadStart, loadEnd, redeliver });
+    const section = renderSection({ seedSeconds, firstPage, loaded10k, scroll, loaded100k, heap, bare, exportFigures, ratio, exportRatios: exportRounds.map((r) => r.ratio), loadStart, loadEnd, redeliver, overview });
     await writeSection(section);
     log(`written to ${docPath}`);
   } finally {
@@ -152,6 +157,7 @@ interface Figures {
   loadStart: number;
   loadEnd: number;
   redeliver: RedeliverFigures | null;
+  overview: OverviewFigures;
 }
 
 /** The Events section of docs/benchmarks.md: figures, verdicts and how each is measured — nothing hard-coded. */
@@ -180,6 +186,7 @@ function renderSection(f: Figures): string {
     `| Export of ${exportFigures.rows.toLocaleString('en')} events to CSV vs a bare paginated fetch loop (${bare.rows.toLocaleString('en')} rows) | ≥ ${EXPORT_TARGET * 100} % | export ${exportFigures.perSecond.toLocaleString('en')} rows/s (${exportFigures.seconds} s, ${exportFigures.fileMB} MB) vs bare ${bare.perSecond.toLocaleString('en')} rows/s → ${round(ratio * 100)} % (median of ${f.exportRatios.length} alternating rounds: ${f.exportRatios.map((r) => `${round(r * 100)} %`).join(', ')}) | ${verdict(ratio >= EXPORT_TARGET)} |`,
     `| Main-process memory during that export | flat | JS heap used ${exportFigures.heapUsedMB.start} MB before → ${exportFigures.heapUsedMB.end} MB after (both after a forced GC; peak ${exportFigures.heapUsedMB.peak} MB counting uncollected garbage); RSS ${exportFigures.rssMB.start} → peak ${exportFigures.rssMB.peak} → ${exportFigures.rssMB.end} MB. (The bench process also runs the bare loop; the sandbox is in its own process.) | ${verdict(exportFigures.heapUsedMB.end - exportFigures.heapUsedMB.start < 20)} (retained < 20 MB for ${exportFigures.fileMB} MB written) |`,
     ...(redeliver?.rows ?? []),
+    ...overviewRows(f.overview),
     '',
     'How each is measured:',
     '- **First page**: `location.hash` change to the animation frame after the first row exists, from the Settings screen each time (the list query is keyed on a fresh time anchor, so every run fetches through IPC → platform client → sandbox). The first run warms lazy paths and is not counted.',
@@ -187,6 +194,7 @@ function renderSection(f: Figures): string {
     '- **Heap**: CDP `HeapProfiler.collectGarbage` then `Runtime.getHeapUsage`, with the rows loaded by infinite scroll (1,000 keyset pages of 100).',
     '- **Export**: `jobs:startExport` through the real dispatcher to a temp file (the file is then checked line by line against the job\'s count), compared with plain `fetch` + `JSON.parse` over the same filtered cursor pages (limit 100, `filter[created_at_greater_than]` = the oldest of the newest 100,000) in the same process, alternating bare loop and export; main-process memory sampled every 50 ms during the export, and measured after a forced GC before and after it.',
     ...(redeliver ? [redeliver.how] : []),
+    overviewMethod,
     '',
     'What bounds these figures: the machine has no GPU (Chromium rasterizes in software) and three processes share its cores — Chromium, the sandbox (its own Node process, as the API is its own server: `test/bench/sandbox-process.ts`), and the bench process holding the main-process services and the bare loop. The export and the bare loop both wait on the same single-threaded sandbox.',
     END,

@@ -27,8 +27,8 @@ async function summaryForLastWeek(app: ConsoleApp) {
 }
 
 const texts = {
-  en: { title: 'Overview', byCode: 'Failures by response code', chart: 'Delivery success rate', live: 'Last events' },
-  'pt-BR': { title: 'Visão geral', byCode: 'Falhas por código de resposta', chart: 'Taxa de sucesso das entregas', live: 'Últimos eventos' },
+  en: { title: 'Overview', byCode: 'Failures by response code', chart: 'Delivery success rate', latency: 'Delivery latency (p50 / p95)', table: 'Show the figures as a table', live: 'Last events' },
+  'pt-BR': { title: 'Visão geral', byCode: 'Falhas por código de resposta', chart: 'Taxa de sucesso das entregas', latency: 'Latência das entregas (p50 / p95)', table: 'Mostrar os números em tabela', live: 'Últimos eventos' },
 } as const;
 
 for (const language of ['en', 'pt-BR'] as const) {
@@ -52,6 +52,22 @@ for (const language of ['en', 'pt-BR'] as const) {
     const box = await overview.chartCanvas.first().boundingBox();
     expect(box?.width).toBeGreaterThan(300);
     expect(box?.height).toBeGreaterThan(150);
+
+    // Latency over time: its own chart (an image with its label) and, in the table under the charts,
+    // each bucket's p50/p95 as main computed them.
+    await expect(overview.screen.getByRole('heading', { name: t.latency })).toBeVisible();
+    const latencyBox = await overview.latencyChart.locator('canvas').first().boundingBox();
+    expect(latencyBox?.width).toBeGreaterThan(300);
+    await expect(overview.latencyChart).toHaveAttribute('role', 'img');
+    await expect(overview.latencyChart).toHaveAttribute('aria-label', /\d/);
+    await overview.seriesTable.getByText(t.table).click();
+    const rows = overview.seriesTable.getByTestId('overview-series-row');
+    await expect(rows).toHaveCount(expected.series.length);
+    const measured = expected.series.findIndex((b) => b.p95 !== null);
+    expect(measured).toBeGreaterThanOrEqual(0);
+    await expect(rows.nth(measured).getByTestId('overview-series-p50')).toHaveAttribute('data-ms', String(expected.series[measured]!.p50));
+    await expect(rows.nth(measured).getByTestId('overview-series-p95')).toHaveAttribute('data-ms', String(expected.series[measured]!.p95));
+    await expect(rows.nth(measured).getByTestId('overview-series-p95')).toHaveText(/\d/);
 
     // The numbers beside it and the breakdowns match main's figures for the same window.
     await expect(overview.stat('attempts')).toContainText(/\d/);
@@ -136,6 +152,10 @@ for (const theme of ['light', 'dark'] as const) {
     const overview = new OverviewPage(app.page);
     await overview.waitForFigures();
     await expect(overview.byCode.getByTestId('overview-by-code-row').first()).toBeVisible();
+    await expect(overview.latencyChart.locator('canvas').first()).toBeVisible();
+    // The table fallback open too, so axe reads it.
+    await overview.seriesTable.locator('summary').click();
+    await expect(overview.seriesTable.getByTestId('overview-series-row').first()).toBeVisible();
     expect(await axeProblems(app.page)).toEqual([]);
   });
 }

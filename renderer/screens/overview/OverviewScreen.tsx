@@ -13,9 +13,11 @@ import { formatDuration, fromLocalInput, toLocalInput } from '../../components/t
 import { Time } from '../../components/time/Time';
 import { FailureBreakdown, type BreakdownRow } from './FailureBreakdown';
 import { LastEventsStrip } from './LastEventsStrip';
-import { useOverviewSummary } from './overview-queries';
+import { useOverviewProgress, useOverviewSummary } from './overview-queries';
 import { overviewRanges, windowFor, type OverviewRange, type OverviewSearch } from './overview-search';
 import { overviewRoute } from './route';
+import { LatencyChart } from './LatencyChart';
+import { SeriesTable } from './SeriesTable';
 import { SuccessRateChart } from './SuccessRateChart';
 
 function percent(rate: number | null): string {
@@ -93,6 +95,15 @@ function Figures({ summary, figures }: { summary: Extract<OverviewSummary, { sup
               labels={{ time: t('overview.series.time'), rate: t('overview.series.rate'), failed: t('overview.series.failed') }}
               ariaLabel={t('overview.chartLabel', { rate: percent(totals.rate), failed: totals.failed })}
             />
+            <Title order={3} size="h5" mt="sm" mb="xs">
+              {t('overview.latencyChartTitle')}
+            </Title>
+            <LatencyChart
+              series={figures.series}
+              labels={{ time: t('overview.series.time'), p50: t('overview.series.p50'), p95: t('overview.series.p95') }}
+              ariaLabel={t('overview.latencyChartLabel', { p50: formatDuration(latency.p50) || '—', p95: formatDuration(latency.p95) || '—' })}
+            />
+            <SeriesTable series={figures.series} />
           </Card>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
@@ -133,6 +144,7 @@ function SummaryBody({ search }: { search: OverviewSearch }) {
   const { t } = useTranslation();
   const window = windowFor(search);
   const summary = useOverviewSummary(search);
+  const progress = useOverviewProgress();
   if (!window.ok) return <Alert color="yellow" data-testid="overview-invalid-window">{t(`overview.invalid.${window.reason}`)}</Alert>;
   if (summary.error) {
     return (
@@ -149,6 +161,11 @@ function SummaryBody({ search }: { search: OverviewSearch }) {
       <Group gap="xs" data-testid="overview-loading" role="status">
         <Loader size="sm" />
         <Text size="sm">{t('overview.loading')}</Text>
+        {progress && progress.bucketsTotal > 0 && (
+          <Text size="sm" c="dimmed" data-testid="overview-progress">
+            {t('overview.progress', { done: progress.bucketsDone, total: progress.bucketsTotal, count: progress.attemptsRead })}
+          </Text>
+        )}
       </Group>
     );
   }

@@ -2,7 +2,9 @@
 // summary is keyed by the preset (not by the moving "now") and refreshed each minute; the last-events
 // strip polls. TanStack Query passes its signal, so leaving the screen cancels the walk in main.
 import { useQuery } from '@tanstack/react-query';
-import { call } from '../../bridge/ipc';
+import { useEffect, useState } from 'react';
+import type { OverviewProgress } from '../../../shared/ipc/channels/overview';
+import { bridge, call } from '../../bridge/ipc';
 import { windowFor, type OverviewSearch } from './overview-search';
 
 export const overviewKeys = {
@@ -37,4 +39,14 @@ export function useLastEvents() {
     queryFn: ({ signal }) => call('events:list', { sort: '-created_at', limit: LAST_EVENTS_COUNT }, { signal }),
     refetchInterval: LAST_EVENTS_POLL_MS,
   });
+}
+
+/**
+ * How far main's walk for the summary got (`overview:progress`), for the loader of a first visit.
+ * Transient screen state, not server data: the newest event wins, and it is forgotten on unmount.
+ */
+export function useOverviewProgress(): OverviewProgress | null {
+  const [progress, setProgress] = useState<OverviewProgress | null>(null);
+  useEffect(() => bridge().on('overview:progress', setProgress), []);
+  return progress;
 }

@@ -1,6 +1,7 @@
 // overview:* — the Overview screen's figures for a time window, computed in main from the delivery
 // log (docs/api-contract.md §6, GET /processing/dispatches) so the renderer never pulls thousands of rows over IPC.
-// The walk is capped; `sample` says how much was read and whether the figures are truncated.
+// With a delivery log the walk covers the whole window (exact figures); without one the figures come
+// from a capped walk of the events, and `sample` says how much was read and whether it is truncated.
 import { z } from 'zod';
 import { op } from '../kit';
 
@@ -29,6 +30,9 @@ export const overviewBucketSchema = z.object({
   succeeded: count,
   failed: count,
   rate,
+  /** Attempt duration percentiles (ms) of the bucket's finished attempts; null when none reported one. */
+  p50: z.number().nullable(),
+  p95: z.number().nullable(),
 });
 
 export const overviewGroupSchema = z.object({
@@ -69,6 +73,8 @@ export const overviewSampleSchema = z.object({
   /** The oldest attempt read (the walk goes newest first); null when none. */
   coveredFrom: z.string().nullable(),
   maxPages: count,
+  /** Closed buckets taken from main's cache instead of read again (delivery-log walks only). */
+  bucketsFromCache: count.optional(),
 });
 
 export const overviewSummarySchema = z.discriminatedUnion('supported', [
@@ -93,4 +99,18 @@ export const overviewChannels = {
   'overview:summary': op(overviewSummaryInputSchema, overviewSummarySchema),
 };
 
-export const overviewEvents = {};
+/** While a summary's walk runs (at most every 250 ms): how far it got, for the screen's loader. */
+export const overviewProgressSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  /** Buckets of the window finished (read, or taken from the cache) and in all. */
+  bucketsDone: count,
+  bucketsTotal: count,
+  /** Delivery attempts read so far. */
+  attemptsRead: count,
+});
+export type OverviewProgress = z.infer<typeof overviewProgressSchema>;
+
+export const overviewEvents = {
+  'overview:progress': overviewProgressSchema,
+};

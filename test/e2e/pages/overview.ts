@@ -5,6 +5,8 @@ export class OverviewPage {
   readonly screen: Locator;
   readonly chart: Locator;
   readonly chartCanvas: Locator;
+  readonly latencyChart: Locator;
+  readonly seriesTable: Locator;
   readonly stats: Locator;
   readonly byDriver: Locator;
   readonly byInstallation: Locator;
@@ -18,6 +20,8 @@ export class OverviewPage {
     this.screen = page.getByTestId('overview-screen');
     this.chart = page.getByTestId('overview-chart');
     this.chartCanvas = this.chart.locator('canvas');
+    this.latencyChart = page.getByTestId('overview-latency-chart');
+    this.seriesTable = page.getByTestId('overview-series-table');
     this.stats = page.getByTestId('overview-stats');
     this.byDriver = page.getByTestId('overview-by-driver');
     this.byInstallation = page.getByTestId('overview-by-installation');

@@ -1,0 +1,121 @@
+// The Overview's benchmark (issue #14 item 5): the 24-hour summary over a day holding ~100,000
+// delivery attempts, computed by main's real overview:summary handler through the platform client
+// (production retry tuning, the per-profile scheduler) against a sandbox in its own process, seeded
+// with the bulk seeder over one day. Two figures, each the median of several runs:
+// - first visit: a fresh cache (new handlers), so every bucket and the events of the day are read;
+// - refresh: the same handlers again, so closed buckets come from the cache and only the open end is read.
+// `npm run bench` calls `measureOverview` and writes its rows into the Events section of docs/benchmarks.md;
+// alone (`node --import tsx test/bench/overview-bench.ts`) it prints the figures and writes nothing.
+// BENCH_OVERVIEW_ATTEMPTS (default 100,000) sets the size.
+import { fileURLToPath } from 'node:url';
+import { createOverviewHandlers } from '../../electron/overview/handlers';
+import { MemoryVault } from '../../electron/api/test-support';
+import { PlatformClient } from '../../electron/api/platform-client';
+import { PlatformHttp } from '../../electron/api/http';
+import { RequestScheduler } from '../../electron/api/scheduler';
+import type { OverviewSummary } from '../../shared/ipc/channels/overview';
+import { startSandboxProcess } from './sandbox-process';
+import { median, round } from './stats';
+
+const DAY_MS = 86_400_000;
+/** The share of bulk events that get an attempt (the rest are discarded: nobody subscribed). */
+const ATTEMPTED_SHARE = 0.94;
+export const OVERVIEW_TARGET_MS = 2_000;
+
+export interface OverviewFigures {
+  attempts: number;
+  seedSeconds: number;
+  firstVisitMs: number[];
+  refreshMs: number[];
+  firstVisitMedianMs: number;
+  refreshMedianMs: number;
+  pagesRead: number;
+}
+
+async function timed(run: () => Promise<unknown>): Promise<{ ms: number; summary: OverviewSummary }> {
+  const t0 = performance.now();
+  const summary = (await run()) as OverviewSummary;
+  return { ms: performance.now() - t0, summary };
+}
+
+export async function measureOverview(options: { attempts: number; runs?: number; log?: (message: string) => void }): Promise<OverviewFigures> {
+  const runs = options.runs ?? 3;
+  const log = options.log ?? (() => undefined);
+  const events = Math.ceil(options.attempts / ATTEMPTED_SHARE);
+  log(`overview: seeding ${events.toLocaleString('en')} events over the last day…`);
+  const seedStart = performance.now();
+  const sandbox = await startSandboxProcess({
+    port: 0,
+    seed: 'demo',
+    demoEvents: 0,
+    events,
+    eventsSpanDays: 1,
+    dispatch: false,
+    rateLimit: { limit: 1_000_000, windowSeconds: 60 },
+  });
+  const seedSeconds = round((performance.now() - seedStart) / 1000);
+  try {
+    const vault = new MemoryVault();
+    vault.set('bench', await sandbox.mintToken({ name: 'bench-overview' }));
+    const scheduler = new RequestScheduler({ maxConcurrency: 6 });
+    const client = new PlatformClient(new PlatformHttp({ id: 'bench', baseUrl: sandbox.baseUrl }, { vault, scheduler }));
+    const ctx = { signal: new AbortController().signal, sender: { id: 1, frameUrl: 'app://console/', isTopFrame: true } };
+    const window = () => {
+      const to = Date.now();
+      return { from: new Date(to - DAY_MS).toISOString(), to: new Date(to).toISOString() };
+    };
+    const firstVisitMs: number[] = [];
+    const refreshMs: number[] = [];
+    let attempts = 0;
+    let pagesRead = 0;
+    // One unmeasured walk first: it compiles the whole path (as the first export in run.ts).
+    await createOverviewHandlers({ clientFor: async () => client })['overview:summary']!(window(), ctx);
+    for (let i = 0; i < runs; i++) {
+      const handlers = createOverviewHandlers({ clientFor: async () => client });
+      const first = await timed(() => handlers['overview:summary']!(window(), ctx));
+      if (!first.summary.supported) throw new Error('the sandbox has a delivery log');
+      attempts = first.summary.figures.totals.attempts;
+      pagesRead = first.summary.sample.pagesRead;
+      firstVisitMs.push(first.ms);
+      const again = await timed(() => handlers['overview:summary']!(window(), ctx));
+      refreshMs.push(again.ms);
+      log(`overview run ${i + 1}: first visit ${round(first.ms)} ms (${attempts.toLocaleString('en')} attempts, ${pagesRead} pages), refresh ${round(again.ms)} ms`);
+    }
+    return {
+      attempts,
+      seedSeconds,
+      firstVisitMs: firstVisitMs.map((ms) => round(ms)),
+      refreshMs: refreshMs.map((ms) => round(ms)),
+      firstVisitMedianMs: round(median(firstVisitMs)),
+      refreshMedianMs: round(median(refreshMs)),
+      pagesRead,
+    };
+  } finally {
+    await sandbox.close();
+  }
+}
+
+const verdict = (ok: boolean) => (ok ? '✅ met' : '❌ missed');
+
+/** The Events table's rows for the Overview (same columns: measure, target, figure, result). */
+export function overviewRows(f: OverviewFigures): string[] {
+  const target = `≤ ${OVERVIEW_TARGET_MS / 1000} s`;
+  return [
+    `| Overview, 24-hour summary over ${f.attempts.toLocaleString('en')} attempts, first visit (every bucket read: ${f.pagesRead.toLocaleString('en')} delivery-log pages + the day's events; median of ${f.firstVisitMs.length}) | ${target} | ${f.firstVisitMedianMs} ms (runs: ${f.firstVisitMs.join(', ')}) | ${verdict(f.firstVisitMedianMs <= OVERVIEW_TARGET_MS)} |`,
+    `| Overview, the same summary refreshed (closed buckets from main's cache; median of ${f.refreshMs.length}) | ${target} | ${f.refreshMedianMs} ms (runs: ${f.refreshMs.join(', ')}) | ${verdict(f.refreshMedianMs <= OVERVIEW_TARGET_MS)} |`,
+  ];
+}
+
+/** The "how measured" line for the Overview rows. */
+export const overviewMethod =
+  "- **Overview**: main's `overview:summary` handler (real platform client, production retries, the profile's scheduler) for the last 24 hours, against its own sandbox process seeded with the bulk seeder over one day (seeding not timed); first visit = new handlers (empty cache), refresh = the same handlers right after. Figures are exact (no sample), so the time grows with the attempts in the window.";
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const attempts = Number(process.env.BENCH_OVERVIEW_ATTEMPTS ?? 100_000);
+  measureOverview({ attempts, log: (m) => process.stdout.write(`${m}\n`) })
+    .then((f) => process.stdout.write(`${overviewRows(f).join('\n')}\n`))
+    .catch((error) => {
+      process.stderr.write(`overview bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exit(1);
+    });
+}
