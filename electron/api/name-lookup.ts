@@ -4,6 +4,7 @@
 // installations answer main already reads, and read in full from the API when it is older than its
 // TTL or the renderer asks for a refresh. Only ids, names and slugs are kept: nothing a credential
 // could hide in.
+import type { z } from 'zod';
 import { AppError, isAppError } from '../../shared/app-error';
 import { driverSchema, installationSchema, type Driver, type Installation } from '../../shared/api/index';
 import type { Names } from '../../shared/ipc/channels/names';
@@ -114,12 +115,12 @@ async function readList<T extends typeof driverSchema | typeof installationSchem
   client: PlatformClient,
   path: '/drivers' | '/installations',
   schema: T,
-): Promise<{ items: Array<T['_output']>; truncated: boolean }> {
-  const items: Array<T['_output']> = [];
+): Promise<{ items: Array<z.output<T>>; truncated: boolean }> {
+  const items: Array<z.output<T>> = [];
   try {
     for await (const item of client.iterateItems(path, schema, { limit: PAGE_LIMIT })) {
       if (items.length >= NAMES_MAX_ITEMS) return { items, truncated: true };
-      items.push(item);
+      items.push(item as z.output<T>);
     }
   } catch (error) {
     // A server without this list (docs/api-contract.md §8): its ids stay ids.
