@@ -208,7 +208,8 @@ export function EndpointsCard({ highlightId, onClearHighlight }: EndpointsCardPr
                       {endpoint.enabled === false ? t('webhooks.endpoints.off') : t('webhooks.endpoints.on')}
                     </Badge>
                     {endpoint.disabled_reason && (
-                      <Text size="xs" c="red">
+                      // The cell does not wrap (its badge must not); the reason under it does.
+                      <Text size="xs" c="red" miw={180} style={{ whiteSpace: 'normal' }}>
                         {endpoint.disabled_reason}
                       </Text>
                     )}
