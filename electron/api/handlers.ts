@@ -2,7 +2,7 @@
 // installations/events/webhooks. MAIN merges them with `createApiHandlers(deps)` in
 // electron/services.ts. Structural deps, so this module does not wait for MAIN's types.
 import { AppError } from '../../shared/app-error';
-import type { Installation } from '../../shared/api/index';
+import type { Driver, Installation } from '../../shared/api/index';
 import { sameOrigin } from '../../shared/origin';
 import type { HandlerContext, PartialHandlers } from '../ipc/handler-types';
 import type { ListQuery } from './platform-client';
@@ -13,6 +13,7 @@ import { ListKnowledge } from './list-knowledge';
 import { idempotencyKeyFor, PlatformHttp, type ApiLogEntry, type ApiProfile, type RetryTuning, type TokenAccess } from './http';
 import { RequestScheduler } from './scheduler';
 import { SecretSettingsLookup } from './installation-secrets';
+import { NameLookup } from './name-lookup';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -41,6 +42,7 @@ interface ProfileState {
   capabilities: CapabilityCache;
   secretSettings: SecretSettingsLookup;
   lists: ListKnowledge;
+  names: NameLookup;
 }
 
 type ListInput = { filters?: Record<string, string | number | boolean | undefined> | undefined; sort?: string | undefined; page?: number | undefined; cursor?: string | undefined; limit?: number | undefined };
@@ -74,6 +76,7 @@ export function createApiService(deps: ApiHandlerDeps): ApiService {
         capabilities: new CapabilityCache(),
         secretSettings: new SecretSettingsLookup(deps.now),
         lists: new ListKnowledge(),
+        names: new NameLookup(deps.now),
       };
       states.set(key, state);
     }
@@ -90,14 +93,45 @@ export function createApiService(deps: ApiHandlerDeps): ApiService {
 
   /** An installation answer as it may cross IPC: settings the driver types secret are null. */
   async function installationOut(client: PlatformClient, answer: Promise<Installation>, ctx: HandlerContext): Promise<Installation> {
-    return secretSettingsFor(client).hide(client, await answer, ctx.signal);
+    return secretSettingsFor(client).hide(client, namedInstallation(client, await answer), ctx.signal);
   }
   function secretSettingsFor(client: PlatformClient): SecretSettingsLookup {
-    return states.get(`${client.http.profile.id}\u0000${client.http.profile.baseUrl}`)!.secretSettings;
+    return stateOf(client).secretSettings;
+  }
+  function stateOf(client: PlatformClient): ProfileState {
+    return states.get(`${client.http.profile.id}\u0000${client.http.profile.baseUrl}`)!;
+  }
+  /** Feeds the name lookup from an answer main read anyway, and hands the answer on. */
+  function namedInstallations<T extends { items: Installation[] }>(client: PlatformClient, list: T): T {
+    stateOf(client).names.observeInstallations(list.items);
+    return list;
+  }
+  function namedInstallation(client: PlatformClient, installation: Installation): Installation {
+    stateOf(client).names.observeInstallations([installation]);
+    return installation;
+  }
+  function namedDrivers<T extends { items: Driver[] }>(client: PlatformClient, list: T): T {
+    stateOf(client).names.observeDrivers(list.items);
+    return list;
+  }
+  function namedDriver(client: PlatformClient, driver: Driver): Driver {
+    stateOf(client).names.observeDrivers([driver]);
+    return driver;
+  }
+
+  // Names are kept for the active profile only: switching profiles forgets every lookup, so a
+  // profile's names are never shown under another's ids and a stale list is not kept around.
+  let activeProfileId: string | null = null;
+  function forgetNamesOnSwitch(profile: ApiProfile) {
+    if (profile.id === activeProfileId) return;
+    activeProfileId = profile.id;
+    for (const state of states.values()) state.names.clear();
   }
 
   async function clientFor(profileId?: string): Promise<PlatformClient> {
-    return clientForProfile(await resolveProfile(profileId));
+    const profile = await resolveProfile(profileId);
+    if (profileId === undefined) forgetNamesOnSwitch(profile);
+    return clientForProfile(profile);
   }
 
   /** The write's Idempotency-Key: one per operator action (actionId) and operation. */
@@ -132,8 +166,14 @@ export function createApiService(deps: ApiHandlerDeps): ApiService {
       return { profileId: client.http.profile.id, capabilities: client.capabilities.snapshot() };
     },
 
-    'drivers:list': async (input, ctx) => (await clientFor()).listDrivers(listQuery(input), read(ctx)),
-    'drivers:get': async (input, ctx) => (await clientFor()).getDriver(input.id, read(ctx)),
+    'drivers:list': async (input, ctx) => {
+      const client = await clientFor();
+      return namedDrivers(client, await client.listDrivers(listQuery(input), read(ctx)));
+    },
+    'drivers:get': async (input, ctx) => {
+      const client = await clientFor();
+      return namedDriver(client, await client.getDriver(input.id, read(ctx)));
+    },
     'drivers:enable': async (input, ctx) => {
       const client = await clientFor();
       return client.enableDriver(input.id, keyed(client, 'drivers:enable', input.actionId, ctx));
@@ -142,10 +182,15 @@ export function createApiService(deps: ApiHandlerDeps): ApiService {
       const client = await clientFor();
       return client.disableDriver(input.id, keyed(client, 'drivers:disable', input.actionId, ctx));
     },
+    'names:get': async (input, ctx) => {
+      const client = await clientFor();
+      const names = await stateOf(client).names.get(client, { refresh: input.refresh === true, signal: ctx.signal });
+      return { profileId: client.http.profile.id, ...names };
+    },
 
     'installations:list': async (input, ctx) => {
       const client = await clientFor();
-      const list = await client.listInstallations(listQuery(input), read(ctx));
+      const list = namedInstallations(client, await client.listInstallations(listQuery(input), read(ctx)));
       return { ...list, items: await secretSettingsFor(client).hideAll(client, list.items, ctx.signal) };
     },
     'installations:get': async (input, ctx) => {

@@ -7,3 +7,4 @@ export * from './installations';
 export * from './processing';
 export * from './webhooks';
 export * from './capabilities';
+export * from './names';

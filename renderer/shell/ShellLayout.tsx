@@ -63,7 +63,8 @@ export function ShellLayout() {
             </Group>
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar p="xs" aria-label={t('shell.mainNavigation')}>
+        {/* Its edge is drawn by the main area (shell.css), which is as tall as the page. */}
+        <AppShell.Navbar p="xs" withBorder={false} aria-label={t('shell.mainNavigation')}>
           <NavLinks />
         </AppShell.Navbar>
         <AppShell.Main id="main-content" ref={mainRef} tabIndex={-1} className="shell-main">

@@ -19,6 +19,7 @@ import { eventsChannels, eventsEvents } from './channels/events';
 import { webhooksChannels, webhooksEvents } from './channels/webhooks';
 import { overviewChannels, overviewEvents } from './channels/overview';
 import { payloadIndexChannels, payloadIndexEvents } from './channels/payload-index';
+import { namesChannels, namesEvents } from './channels/names';
 
 export const contract = {
   ...appChannels,
@@ -37,6 +38,7 @@ export const contract = {
   ...webhooksChannels,
   ...overviewChannels,
   ...payloadIndexChannels,
+  ...namesChannels,
 } as const;
 
 export const mainEvents = {
@@ -56,6 +58,7 @@ export const mainEvents = {
   ...webhooksEvents,
   ...overviewEvents,
   ...payloadIndexEvents,
+  ...namesEvents,
 } as const;
 
 export type Contract = typeof contract;

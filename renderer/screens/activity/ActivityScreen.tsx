@@ -11,6 +11,8 @@ import { errorMessage } from '../../errors/error-message';
 import { useProfiles } from '../../session/session-queries';
 import { useActivityList, useActivityLiveRefresh, useExportActivity } from './activity-queries';
 import { activityRoute, type ActivitySearch } from './route';
+import { EntityNameView } from '../../components/entity-name/EntityName';
+import tableClasses from '../../components/table/table.module.css';
 
 const actionNamespaces = ['drivers', 'installations', 'webhooks', 'events', 'profiles', 'token'];
 
@@ -102,7 +104,7 @@ export function ActivityScreen() {
           {list.data.entries.length === 0 ? (
             <Text data-testid="activity-empty">{t('activity.empty')}</Text>
           ) : (
-            <Table striped highlightOnHover data-testid="activity-table">
+            <Table striped highlightOnHover data-testid="activity-table" className={tableClasses.table}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('activity.columns.time')}</Table.Th>
@@ -115,32 +117,39 @@ export function ActivityScreen() {
               <Table.Tbody>
                 {list.data.entries.map((entry) => (
                   <Table.Tr key={entry.id} data-testid="activity-row" data-action={entry.action} data-result={entry.result}>
-                    <Table.Td>
+                    <Table.Td data-cell-kind="time">
                       <Time value={entry.at} withMillis={false} />
                     </Table.Td>
                     <Table.Td>
                       {entry.profileName ?? entry.profileId ?? '—'}
                       {entry.environment === 'production' && (
-                        <Badge ml={4} size="xs" color="red">
+                        <Badge ml={4} size="xs" color="red" data-no-truncate="">
                           {t('environment.productionBadge')}
                         </Badge>
                       )}
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td data-cell-kind="code">
                       <Text size="sm" ff="monospace">
                         {entry.action}
                       </Text>
                     </Table.Td>
                     <Table.Td data-testid="activity-target">
-                      <Text size="sm">
-                        {entry.target.kind}
-                        {entry.target.name ? ` “${entry.target.name}”` : ''}
-                        {entry.target.id ? ` ${entry.target.id}` : ''}
-                        {entry.target.host ? ` ${entry.target.host}` : ''}
-                      </Text>
+                      {(entry.target.kind === 'installation' || entry.target.kind === 'driver') && entry.target.id ? (
+                        // By the name recorded with the write (the log spans profiles; the live lookup is the active one's).
+                        <Text size="sm" component="div">
+                          {entry.target.kind} <EntityNameView kind={entry.target.kind} id={entry.target.id} name={entry.target.name ?? undefined} />
+                        </Text>
+                      ) : (
+                        <Text size="sm">
+                          {entry.target.kind}
+                          {entry.target.name ? ` “${entry.target.name}”` : ''}
+                          {entry.target.id ? ` ${entry.target.id}` : ''}
+                          {entry.target.host ? ` ${entry.target.host}` : ''}
+                        </Text>
+                      )}
                     </Table.Td>
-                    <Table.Td>
-                      <Badge color={entry.result === 'ok' ? 'teal' : 'red'} variant="light">
+                    <Table.Td data-cell-kind="badge">
+                      <Badge color={entry.result === 'ok' ? 'teal' : 'red'} variant="light" data-no-truncate="">
                         {entry.result === 'ok' ? t('activity.result.ok') : `${t('activity.result.error')}: ${entry.errorCode ?? ''}`}
                       </Badge>
                     </Table.Td>

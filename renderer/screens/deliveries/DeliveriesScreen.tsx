@@ -11,6 +11,11 @@ import { useListKeyboard } from '../../keyboard/use-list-keyboard';
 import { JsonViewer } from '../../components/json-viewer/JsonViewer';
 import { formatDuration } from '../../components/time/format-time';
 import { Time } from '../../components/time/Time';
+import { EntityName } from '../../components/entity-name/EntityName';
+import { MiddleTruncate } from '../../components/table/MiddleTruncate';
+import { ResizableTh } from '../../components/table/ResizableTh';
+import { useColumnWidths } from '../../components/table/column-widths';
+import tableClasses from '../../components/table/table.module.css';
 import { AttemptTimeline } from '../events/AttemptTimeline';
 import { ResponseCode, StatusBadge } from '../events/StatusBadge';
 import { useCapabilities, useDispatches, useReceivedWebhooks } from '../../queries/index';
@@ -19,6 +24,8 @@ import { deliveriesRoute } from './route';
 
 /** Rows per "Load more": the log is read a screenful at a time. */
 const DELIVERIES_PAGE_SIZE = 50;
+const DISPATCH_COLUMNS = ['attempted', 'event', 'url', 'attempt', 'trigger', 'status', 'code', 'duration', 'next'] as const;
+const RECEIVED_COLUMNS = ['received', 'driver', 'installation', 'signature', 'status', 'reason', 'events'] as const;
 
 function FilterText({
   label,
@@ -58,7 +65,8 @@ function EventLink({ id }: { id: string }) {
   return (
     // A plain hash link: screens are registered with a generic route type, so a typed <Link> cannot
     // carry another screen's search params. The Events screen parses `event` from the URL.
-    <Anchor href={`#/events?event=${encodeURIComponent(id)}`} size="xs" ff="monospace" data-testid="event-link">
+    // An id never breaks across lines; several wrap as whole ids.
+    <Anchor href={`#/events?event=${encodeURIComponent(id)}`} size="xs" ff="monospace" style={{ whiteSpace: 'nowrap' }} data-testid="event-link">
       {id}
     </Anchor>
   );
@@ -73,6 +81,7 @@ function DispatchesLog({ search, onChange }: { search: DeliveriesSearch; onChang
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const searchRef = useRef<HTMLInputElement>(null);
   const keyboard = useListKeyboard({ count: rows.length, isOpen: !!open, onOpen: (i) => setOpen(rows[i] ?? null), onClose: () => setOpen(null), searchRef });
+  const columns = useColumnWidths('deliveries.dispatches', DISPATCH_COLUMNS);
   if (unsupported) return <Alert color="gray" data-testid="dispatches-unsupported">{t('deliveries.dispatchesUnsupported')}</Alert>;
   return (
     <Stack gap="sm">
@@ -103,18 +112,18 @@ function DispatchesLog({ search, onChange }: { search: DeliveriesSearch; onChang
       {list.error && <ErrorAlert error={list.error} testId="deliveries-error" onRetry={() => void list.refetch()} />}
       {list.isSuccess && rows.length === 0 && <Alert color="gray" data-testid="dispatches-empty">{t('deliveries.noDispatches')}</Alert>}
       {rows.length > 0 && (
-        <Table highlightOnHover striped fz="xs" data-testid="dispatches-table" aria-label={t('deliveries.dispatchesTab')}>
+        <Table highlightOnHover striped fz="xs" className={tableClasses.table} data-testid="dispatches-table" aria-label={t('deliveries.dispatchesTab')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('deliveries.attemptedAt')}</Table.Th>
-              <Table.Th>{t('deliveries.event')}</Table.Th>
-              <Table.Th>{t('deliveries.url')}</Table.Th>
-              <Table.Th>#</Table.Th>
-              <Table.Th>{t('deliveries.trigger')}</Table.Th>
-              <Table.Th>{t('events.columns.status')}</Table.Th>
-              <Table.Th>{t('deliveries.code')}</Table.Th>
-              <Table.Th>{t('deliveries.duration')}</Table.Th>
-              <Table.Th>{t('events.detail.nextRetry')}</Table.Th>
+              <ResizableTh id="attempted" label={t('deliveries.attemptedAt')} {...columns} />
+              <ResizableTh id="event" label={t('deliveries.event')} {...columns} />
+              <ResizableTh id="url" label={t('deliveries.url')} {...columns} />
+              <ResizableTh id="attempt" label="#" {...columns} />
+              <ResizableTh id="trigger" label={t('deliveries.trigger')} {...columns} />
+              <ResizableTh id="status" label={t('events.columns.status')} {...columns} />
+              <ResizableTh id="code" label={t('deliveries.code')} {...columns} />
+              <ResizableTh id="duration" label={t('deliveries.duration')} {...columns} />
+              <ResizableTh id="next" label={t('events.detail.nextRetry')} {...columns} />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -128,23 +137,23 @@ function DispatchesLog({ search, onChange }: { search: DeliveriesSearch; onChang
                 style={{ cursor: 'pointer' }}
                 onClick={() => setOpen(d)}
               >
-                <Table.Td>
+                <Table.Td data-cell-kind="time">
                   <Time value={d.attempted_at} withMillis={false} />
                 </Table.Td>
-                <Table.Td onClick={(e) => e.stopPropagation()}>{d.event_id ? <EventLink id={d.event_id} /> : '—'}</Table.Td>
-                <Table.Td maw={260} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-                  {d.url}
+                <Table.Td data-cell-kind="id" onClick={(e) => e.stopPropagation()}>
+                  {d.event_id ? <EventLink id={d.event_id} /> : '—'}
                 </Table.Td>
-                <Table.Td>{d.attempt}</Table.Td>
-                <Table.Td>{d.trigger === 'manual' || d.trigger === 'automatic' ? t(`events.trigger.${d.trigger}`) : d.trigger}</Table.Td>
-                <Table.Td>
+                <Table.Td data-cell-kind="url">{d.url ? <MiddleTruncate value={d.url} /> : '—'}</Table.Td>
+                <Table.Td data-cell-kind="number">{d.attempt}</Table.Td>
+                <Table.Td data-cell-kind="badge">{d.trigger === 'manual' || d.trigger === 'automatic' ? t(`events.trigger.${d.trigger}`) : d.trigger}</Table.Td>
+                <Table.Td data-cell-kind="badge">
                   <StatusBadge status={d.status} />
                 </Table.Td>
-                <Table.Td>
+                <Table.Td data-cell-kind="code">
                   <ResponseCode code={d.attempt_response_code} error={d.error} />
                 </Table.Td>
-                <Table.Td>{formatDuration(d.duration_ms)}</Table.Td>
-                <Table.Td>
+                <Table.Td data-cell-kind="number">{formatDuration(d.duration_ms)}</Table.Td>
+                <Table.Td data-cell-kind="time">
                   <Time value={d.next_retry_at} withMillis={false} />
                 </Table.Td>
               </Table.Tr>
@@ -173,6 +182,7 @@ function ReceivedLog({ search, onChange }: { search: DeliveriesSearch; onChange:
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const searchRef = useRef<HTMLInputElement>(null);
   const keyboard = useListKeyboard({ count: rows.length, isOpen: !!open, onOpen: (i) => setOpen(rows[i] ?? null), onClose: () => setOpen(null), searchRef });
+  const columns = useColumnWidths('deliveries.received', RECEIVED_COLUMNS);
   if (unsupported) return <Alert color="gray" data-testid="received-unsupported">{t('deliveries.receivedUnsupported')}</Alert>;
   return (
     <Stack gap="sm">
@@ -196,16 +206,16 @@ function ReceivedLog({ search, onChange }: { search: DeliveriesSearch; onChange:
       {list.error && <ErrorAlert error={list.error} testId="deliveries-error" onRetry={() => void list.refetch()} />}
       {list.isSuccess && rows.length === 0 && <Alert color="gray" data-testid="received-empty">{t('deliveries.noReceived')}</Alert>}
       {rows.length > 0 && (
-        <Table highlightOnHover striped fz="xs" data-testid="received-table" aria-label={t('deliveries.receivedTab')}>
+        <Table highlightOnHover striped fz="xs" className={tableClasses.table} data-testid="received-table" aria-label={t('deliveries.receivedTab')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('deliveries.receivedAt')}</Table.Th>
-              <Table.Th>{t('events.columns.driver')}</Table.Th>
-              <Table.Th>{t('events.columns.installation')}</Table.Th>
-              <Table.Th>{t('deliveries.signature')}</Table.Th>
-              <Table.Th>{t('events.columns.status')}</Table.Th>
-              <Table.Th>{t('deliveries.reason')}</Table.Th>
-              <Table.Th>{t('deliveries.events')}</Table.Th>
+              <ResizableTh id="received" label={t('deliveries.receivedAt')} {...columns} />
+              <ResizableTh id="driver" label={t('events.columns.driver')} {...columns} />
+              <ResizableTh id="installation" label={t('events.columns.installation')} {...columns} />
+              <ResizableTh id="signature" label={t('deliveries.signature')} {...columns} />
+              <ResizableTh id="status" label={t('events.columns.status')} {...columns} />
+              <ResizableTh id="reason" label={t('deliveries.reason')} {...columns} />
+              <ResizableTh id="events" label={t('deliveries.events')} {...columns} />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -219,12 +229,16 @@ function ReceivedLog({ search, onChange }: { search: DeliveriesSearch; onChange:
                 style={{ cursor: 'pointer' }}
                 onClick={() => setOpen(w)}
               >
-                <Table.Td>
+                <Table.Td data-cell-kind="time">
                   <Time value={w.received_at} withMillis={false} />
                 </Table.Td>
-                <Table.Td>{w.integration_driver_slug ?? '—'}</Table.Td>
-                <Table.Td ff="monospace">{w.installation_id ?? '—'}</Table.Td>
-                <Table.Td>
+                <Table.Td data-cell-kind="name" onClick={(e) => e.stopPropagation()}>
+                  <EntityName kind="driver" id={w.integration_driver_slug} />
+                </Table.Td>
+                <Table.Td data-cell-kind="name" onClick={(e) => e.stopPropagation()}>
+                  <EntityName kind="installation" id={w.installation_id} />
+                </Table.Td>
+                <Table.Td data-cell-kind="badge">
                   {w.signature_valid === null || w.signature_valid === undefined ? (
                     <Badge size="sm" variant="outline" color="gray">
                       {t('deliveries.signatureUnknown')}
@@ -235,7 +249,7 @@ function ReceivedLog({ search, onChange }: { search: DeliveriesSearch; onChange:
                     </Badge>
                   )}
                 </Table.Td>
-                <Table.Td>
+                <Table.Td data-cell-kind="badge">
                   <StatusBadge status={w.status} />
                 </Table.Td>
                 <Table.Td>{w.status_reason ?? ''}</Table.Td>

@@ -18,6 +18,7 @@ import { LoadedListFooter, ServerOrderNote } from '../../components/list-status/
 import { loadedList, useCapabilities } from '../../queries';
 import { driversRoute, type DriversSearch } from './route';
 import { useDriverToggleAction } from './use-driver-toggle';
+import tableClasses from '../../components/table/table.module.css';
 
 const sortableColumns = ['name', 'type', 'version', 'created_at'] as const;
 
@@ -112,7 +113,7 @@ export function DriversScreen() {
         <Grid.Col span={{ base: 12, lg: selected ? 7 : 12 }}>
           {list.data && list.data.items.length === 0 && <Text data-testid="drivers-empty">{t('drivers.empty')}</Text>}
           {list.data && list.data.items.length > 0 && (
-            <Table highlightOnHover data-testid="drivers-table" aria-label={t('drivers.title')}>
+            <Table highlightOnHover data-testid="drivers-table" aria-label={t('drivers.title')} className={tableClasses.table}>
               <Table.Thead>
                 <Table.Tr>
                   {sortableColumns.map((field) => (
@@ -143,11 +144,13 @@ export function DriversScreen() {
                         {driver.name}
                       </Button>
                     </Table.Td>
-                    <Table.Td>
-                      <Badge variant="outline">{driver.type}</Badge>
+                    <Table.Td data-cell-kind="badge">
+                      <Badge variant="outline" data-no-truncate="">
+                        {driver.type}
+                      </Badge>
                     </Table.Td>
-                    <Table.Td>{driver.version}</Table.Td>
-                    <Table.Td>
+                    <Table.Td data-cell-kind="code">{driver.version}</Table.Td>
+                    <Table.Td data-cell-kind="time">
                       <Time value={driver.created_at} withMillis={false} />
                     </Table.Td>
                     <Table.Td>

@@ -15,6 +15,11 @@ import type { TFunction } from 'i18next';
 import type { PlatformEvent } from '../../../shared/api/index';
 import { formatRelative, formatTimestamp, type TimeDisplay } from '../../components/time/format-time';
 import { useTimeDisplay } from '../../components/time/Time';
+import { EntityNameView } from '../../components/entity-name/EntityName';
+import { ColumnResizer } from '../../components/table/ColumnResizer';
+import { useColumnWidths, type ColumnWidths } from '../../components/table/column-widths';
+import { widestText } from '../../components/table/measure-text';
+import { useNames, type NameLookup } from '../../queries/names';
 import { codeColor, statusColor, statusLabel } from './StatusBadge';
 import classes from './events-table.module.css';
 
@@ -41,6 +46,7 @@ interface CellContext {
   t: TFunction;
   exists: (key: string) => boolean;
   timeDisplay: TimeDisplay;
+  names: NameLookup;
 }
 
 interface Column {
@@ -51,6 +57,11 @@ interface Column {
   /** Class and test id of the cell element itself (one element fewer than a wrapping span). */
   className?: string;
   testId?: string;
+  /** What the column holds, which decides its width (see gridTemplate). */
+  kind: 'time' | 'text' | 'name' | 'badge' | 'attempt';
+  /** Minimum width of text and name columns (they share what is left, by `grow`). */
+  minPx?: number;
+  grow?: number;
 }
 
 function supersededById(event: PlatformEvent): string | null {
@@ -72,24 +83,46 @@ function cellTime(value: string | null | undefined, ctx: CellContext): ReactNode
 /** A badge in a theme colour (`null`: an unknown value, drawn as an outline). */
 function pill(label: ReactNode, color: string | null, extra: Record<string, string | number> = {}): ReactNode {
   return (
-    <span className={classes.pill} data-color={color ?? 'unknown'} {...extra}>
+    <span className={classes.pill} data-color={color ?? 'unknown'} data-no-truncate="" {...extra}>
       {label}
     </span>
   );
 }
 
 const columns: readonly Column[] = [
-  { id: 'time', header: 'events.columns.time', cell: (e, ctx) => cellTime(e.created_at, ctx) },
-  { id: 'name', header: 'events.columns.name', cell: (e) => e.name, testId: 'event-name' },
-  { id: 'driver', header: 'events.columns.driver', cell: (e) => e.integration_driver_slug ?? '—' },
-  { id: 'installation', header: 'events.columns.installation', cell: (e) => e.installation_id ?? '—', className: classes.mono },
+  { id: 'time', kind: 'time', header: 'events.columns.time', cell: (e, ctx) => cellTime(e.created_at, ctx) },
+  { id: 'name', kind: 'text', minPx: 140, grow: 1.5, header: 'events.columns.name', cell: (e) => e.name, testId: 'event-name' },
+  {
+    id: 'driver',
+    kind: 'name',
+    minPx: 110,
+    grow: 1,
+    header: 'events.columns.driver',
+    cell: (e, ctx) => {
+      const slug = e.integration_driver_slug;
+      return <EntityNameView kind="driver" id={slug} name={slug ? ctx.names.driver(slug)?.name : undefined} />;
+    },
+  },
+  {
+    id: 'installation',
+    kind: 'name',
+    minPx: 130,
+    grow: 1.2,
+    header: 'events.columns.installation',
+    cell: (e, ctx) => {
+      const id = e.installation_id;
+      return <EntityNameView kind="installation" id={id} name={id ? ctx.names.installation(id)?.name : undefined} />;
+    },
+  },
   {
     id: 'status',
+    kind: 'badge',
     header: 'events.columns.status',
     cell: (e, ctx) => pill(statusLabel(e.status, ctx.t, ctx.exists), statusColor(e.status), { 'data-testid': 'event-status', 'data-status': e.status }),
   },
   {
     id: 'last',
+    kind: 'attempt',
     header: 'events.columns.lastAttempt',
     cell: (e, ctx) => {
       const last = e.last_dispatch;
@@ -107,18 +140,66 @@ const columns: readonly Column[] = [
   },
   {
     id: 'superseded',
+    kind: 'badge',
     header: 'events.columns.superseded',
     cell: (e, ctx) => {
       if (!e.superseded) return null;
       const by = supersededById(e);
       return (
-        <span className={classes.superseded} data-testid="superseded-mark" title={by ? ctx.t('events.supersededBy', { id: by }) : undefined}>
+        <span className={classes.superseded} data-testid="superseded-mark" data-no-truncate="" title={by ? ctx.t('events.supersededBy', { id: by }) : undefined}>
           {ctx.t('events.supersededMark')}
         </span>
       );
     },
   },
 ];
+
+/** The statuses the grid has labels for (an unknown one is drawn as sent, and is rare). */
+const KNOWN_STATUSES = ['pending', 'dispatching', 'dispatched', 'succeeded', 'failed', 'discarded'];
+const PILL_CHROME_PX = 18; // padding 8 + 8, border 1 + 1
+const PILL_TEXT = { sizePx: 10, weight: 700, uppercase: true, letterSpacingPx: 0.25 } as const;
+const HEADER_TEXT = { sizePx: 12, weight: 600, uppercase: true } as const;
+/** Room beside a header's text for its resize handle. */
+const HEADER_SLACK_PX = 10;
+
+/**
+ * The grid's column tracks, by what each column holds: badges, codes and times are exactly as wide
+ * as their widest content in the current language and format (never clipped, not even by a width
+ * the operator dragged smaller); text and names share what is left, from a minimum; a dragged
+ * width replaces a column's default. Every row is its own grid, so the tracks are fixed sizes,
+ * not `auto` (rows would not line up).
+ */
+function gridTemplate(ctx: CellContext, widths: ColumnWidths): string {
+  const sampleTime = formatTimestamp(new Date().toISOString(), ctx.timeDisplay, { withMillis: false });
+  const contentMin = (column: Column): number => {
+    const header = widestText([ctx.t(column.header)], HEADER_TEXT) + HEADER_SLACK_PX;
+    switch (column.kind) {
+      case 'time':
+        return Math.max(header, widestText([sampleTime], { sizePx: 14 }) + 8);
+      case 'badge': {
+        const labels = column.id === 'status' ? KNOWN_STATUSES.map((s) => statusLabel(s, ctx.t, ctx.exists)) : [];
+        const pillWidth = labels.length > 0 ? widestText(labels, PILL_TEXT) + PILL_CHROME_PX : widestText([ctx.t('events.supersededMark')], { sizePx: 12 });
+        return Math.max(header, pillWidth + 2);
+      }
+      case 'attempt': {
+        const code = widestText(['000', ctx.t('events.noResponse'), ctx.t('events.noAttempts')], PILL_TEXT) + PILL_CHROME_PX;
+        return Math.max(header, code + 6 + widestText([sampleTime], { sizePx: 12 }) + 8);
+      }
+      default:
+        return Math.max(header, column.minPx ?? 100);
+    }
+  };
+  return columns
+    .map((column) => {
+      const min = contentMin(column);
+      const dragged = widths[column.id];
+      if (dragged !== undefined) return `${Math.max(dragged, column.kind === 'text' || column.kind === 'name' ? 0 : min)}px`;
+      return column.kind === 'text' || column.kind === 'name' ? `minmax(${min}px, ${column.grow ?? 1}fr)` : `${min}px`;
+    })
+    .join(' ');
+}
+
+const COLUMN_IDS = columns.map((column) => column.id);
 
 interface EventRowProps {
   event: PlatformEvent;
@@ -148,7 +229,7 @@ const EventRow = memo(function EventRow({ event, index, top, active, fresh, ctx,
       onClick={() => onOpen(index)}
     >
       {columns.map((column) => (
-        <div key={column.id} role="gridcell" className={column.className} data-testid={column.testId}>
+        <div key={column.id} role="gridcell" className={column.className} data-testid={column.testId} data-cell-kind={column.kind}>
           {column.cell(event, ctx)}
         </div>
       ))}
@@ -185,22 +266,26 @@ export function EventsTable(props: EventsTableProps) {
   const { rows, activeIndex, freshIds, scrollerRef, hasMore, loadingMore, onLoadMore, onOpen, onScrollTopChange, height } = props;
   const { t, i18n } = useTranslation();
   const timeDisplay = useTimeDisplay();
-  // One context object per (language, zone): a new one re-renders the visible rows, nothing else does.
-  const ctx = useMemo<CellContext>(() => ({ t, exists: (key) => i18n.exists(key), timeDisplay }), [t, i18n, timeDisplay]);
+  const names = useNames();
+  // One context object per (language, zone, names): a new one re-renders the visible rows, nothing else does.
+  const ctx = useMemo<CellContext>(() => ({ t, exists: (key) => i18n.exists(key), timeDisplay, names }), [t, i18n, timeDisplay, names]);
+  const { widths, setWidth } = useColumnWidths('events', COLUMN_IDS);
+  const template = useMemo(() => gridTemplate(ctx, widths), [ctx, widths]);
   // The screen's open handler changes on every render; rows get one stable function that calls the latest.
   const onOpenRef = useRef(onOpen);
   onOpenRef.current = onOpen;
   const stableOnOpen = useRef((index: number) => onOpenRef.current(index)).current;
 
-  // The header does not change while scrolling: built once per language.
+  // The header does not change while scrolling: built once per language (and dragged width).
   const headers = useMemo(
     () =>
       columns.map((column) => (
-        <div key={column.id} role="columnheader">
+        <div key={column.id} role="columnheader" className={classes.headerCell} data-column={column.id}>
           {t(column.header)}
+          <ColumnResizer label={t(column.header)} width={widths[column.id]} onResize={(px) => setWidth(column.id, px)} />
         </div>
       )),
-    [t],
+    [t, widths, setWidth],
   );
 
   const virtualizer = useVirtualizer({
@@ -227,7 +312,8 @@ export function EventsTable(props: EventsTableProps) {
     <div
       ref={scrollerRef}
       className={classes.scroller}
-      style={{ height }}
+      // The column tracks, shared by the header and every row (see gridTemplate).
+      style={{ height, ['--events-grid-columns' as string]: template }}
       onScroll={(e) => onScrollTopChange(e.currentTarget.scrollTop)}
       onMouseOver={(e) => showRelativeTime(e.target, i18n.language)}
       onMouseOut={(e) => hideRelativeTime(e.target)}

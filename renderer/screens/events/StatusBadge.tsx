@@ -37,7 +37,7 @@ export function StatusBadge({ status, testId }: { status: string | null | undefi
   const color = statusColor(status);
   const label = statusLabel(status, t, (key) => i18n.exists(key));
   return (
-    <Badge color={color ?? 'gray'} variant={color ? 'light' : 'outline'} size="sm" data-testid={testId} data-status={status}>
+    <Badge color={color ?? 'gray'} variant={color ? 'light' : 'outline'} size="sm" data-testid={testId} data-status={status} data-no-truncate="">
       {label}
     </Badge>
   );
@@ -47,7 +47,7 @@ export function StatusBadge({ status, testId }: { status: string | null | undefi
 export function ResponseCode({ code, error }: { code: number | null | undefined; error?: string | null | undefined }) {
   if (code === null || code === undefined) {
     return error ? (
-      <Badge color="red" variant="outline" size="sm">
+      <Badge color="red" variant="outline" size="sm" data-no-truncate="">
         {error}
       </Badge>
     ) : (
@@ -55,7 +55,7 @@ export function ResponseCode({ code, error }: { code: number | null | undefined;
     );
   }
   return (
-    <Badge color={codeColor(code)} variant="light" size="sm" data-code={code}>
+    <Badge color={codeColor(code)} variant="light" size="sm" data-code={code} data-no-truncate="">
       {code}
     </Badge>
   );

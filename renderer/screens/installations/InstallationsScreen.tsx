@@ -19,6 +19,8 @@ import { loadedList } from '../../queries/list-pages';
 import { LoadedListFooter } from '../../components/list-status/ListStatus';
 import { installationsRoute, type InstallationsSearch } from './route';
 import { InstallationStatusBadge } from './StatusBadge';
+import { EntityName } from '../../components/entity-name/EntityName';
+import tableClasses from '../../components/table/table.module.css';
 
 export function InstallationsScreen() {
   const { t } = useTranslation();
@@ -90,7 +92,7 @@ export function InstallationsScreen() {
         <Grid.Col span={{ base: 12, lg: search.installation ? 6 : 12 }}>
           {list.data && list.data.items.length === 0 && <Text data-testid="installations-empty">{t('installations.empty')}</Text>}
           {list.data && list.data.items.length > 0 && (
-            <Table highlightOnHover data-testid="installations-table">
+            <Table highlightOnHover data-testid="installations-table" className={tableClasses.table}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('installations.fields.name')}</Table.Th>
@@ -114,11 +116,13 @@ export function InstallationsScreen() {
                         {installation.name ?? installation.id}
                       </Button>
                     </Table.Td>
-                    <Table.Td>{installation.integration_driver_slug ?? installation.driver_id ?? '—'}</Table.Td>
-                    <Table.Td>
+                    <Table.Td data-cell-kind="name">
+                      {installation.integration_driver_slug ? <EntityName kind="driver" id={installation.integration_driver_slug} /> : (installation.driver_id ?? '—')}
+                    </Table.Td>
+                    <Table.Td data-cell-kind="badge">
                       <InstallationStatusBadge status={installation.status} reason={installation.status_reason ?? null} />
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td data-cell-kind="time">
                       <Time value={installation.created_at} withMillis={false} />
                     </Table.Td>
                   </Table.Tr>

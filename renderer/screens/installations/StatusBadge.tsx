@@ -11,7 +11,7 @@ export function InstallationStatusBadge({ status, reason }: { status: string | u
   const value = status ?? 'unknown';
   const known = (installationStatuses as readonly string[]).includes(value);
   const badge = (
-    <Badge color={colors[value] ?? 'violet'} variant={known ? 'light' : 'outline'} data-testid="installation-status" data-status={value}>
+    <Badge color={colors[value] ?? 'violet'} variant={known ? 'light' : 'outline'} data-testid="installation-status" data-status={value} data-no-truncate="">
       {known ? t(`installations.status.${value}`) : value}
     </Badge>
   );

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OverviewFigures, OverviewSummary } from '../../../shared/ipc/channels/overview';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useInstallationNames } from '../../queries/installations';
+import { useNames } from '../../queries/names';
 import { formatDuration, fromLocalInput, toLocalInput } from '../../components/time/format-time';
 import { Time } from '../../components/time/Time';
 import { FailureBreakdown, type BreakdownRow } from './FailureBreakdown';
@@ -63,8 +63,10 @@ function Figures({ summary, figures }: { summary: Extract<OverviewSummary, { sup
       const name = g.key ? names?.get(g.key) : undefined;
       return { key: g.key ?? '∅', label: g.key ? (name ? `${name} (${g.key})` : g.key) : unknown, failures: g.failures, attempts: g.attempts };
     });
-  // Installations by name (the breakdown carries ids); the id stays beside it, as in the Events list.
-  const installationNames = useInstallationNames(figures.failuresByInstallation.flatMap((g) => (g.key ? [g.key] : [])));
+  // Installations and drivers by name (the breakdown carries ids and slugs), from main's lookup; the id stays beside it.
+  const lookup = useNames();
+  const installationNames = new Map(figures.failuresByInstallation.flatMap((g) => (g.key && lookup.installation(g.key) ? [[g.key, lookup.installation(g.key)!.name] as const] : [])));
+  const driverNames = new Map(figures.failuresByDriver.flatMap((g) => (g.key && lookup.driver(g.key) ? [[g.key, lookup.driver(g.key)!.name] as const] : [])));
   const { totals, latency } = figures;
   return (
     <Stack gap="sm">
@@ -121,7 +123,7 @@ function Figures({ summary, figures }: { summary: Extract<OverviewSummary, { sup
         </Grid.Col>
       </Grid>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-        <FailureBreakdown title={t('overview.byDriver')} rows={rows(figures.failuresByDriver)} testId="overview-by-driver" totalFailures={totals.failed} />
+        <FailureBreakdown title={t('overview.byDriver')} rows={rows(figures.failuresByDriver, driverNames)} testId="overview-by-driver" totalFailures={totals.failed} />
         <FailureBreakdown
           title={t('overview.byInstallation')}
           rows={rows(figures.failuresByInstallation, installationNames)}

@@ -16,6 +16,10 @@ import { errorMessage } from '../../errors/error-message';
 import { useDeleteWebhookEndpoint, useRotateWebhookSecret, useTestWebhookEndpoint, useUpdateWebhookEndpoint, useWebhookEndpoints } from '../../queries';
 import type { Dispatch } from '../../../shared/api/processing';
 import type { WebhookEndpoint } from '../../../shared/api/webhooks';
+import { MiddleTruncate } from '../../components/table/MiddleTruncate';
+import { ResizableTh } from '../../components/table/ResizableTh';
+import { useColumnWidths } from '../../components/table/column-widths';
+import tableClasses from '../../components/table/table.module.css';
 import { EndpointFormModal } from './EndpointFormModal';
 import { MissingEndpointNote } from './MissingEndpointNote';
 import { useEndpointHealth } from './endpoint-health';
@@ -29,7 +33,7 @@ function HealthCell({ endpointId }: { endpointId: string }) {
   return (
     <Stack gap={2} data-testid="endpoint-health">
       {last ? (
-        <Badge size="sm" color={last.status === 'succeeded' ? 'teal' : 'red'} variant="light" data-testid="endpoint-last-result">
+        <Badge size="sm" color={last.status === 'succeeded' ? 'teal' : 'red'} variant="light" data-testid="endpoint-last-result" data-no-truncate="">
           {last.code ?? last.error ?? last.status}
         </Badge>
       ) : (
@@ -74,8 +78,11 @@ export interface EndpointsCardProps {
   onClearHighlight: () => void;
 }
 
+const ENDPOINT_COLUMNS = ['url', 'enabled', 'events', 'timeout', 'health'] as const;
+
 export function EndpointsCard({ highlightId, onClearHighlight }: EndpointsCardProps) {
   const { t } = useTranslation();
+  const columns = useColumnWidths('webhooks.endpoints', ENDPOINT_COLUMNS);
   const access = useWriteAccess();
   const list = useWebhookEndpoints({ limit: 100 });
   const update = useUpdateWebhookEndpoint();
@@ -156,14 +163,14 @@ export function EndpointsCard({ highlightId, onClearHighlight }: EndpointsCardPr
       {highlightMissing && <MissingEndpointNote id={highlightId} onDismiss={onClearHighlight} />}
       {list.data && list.data.items.length === 0 && <Text data-testid="endpoints-empty">{t('webhooks.endpoints.empty')}</Text>}
       {list.data && list.data.items.length > 0 && (
-        <Table data-testid="endpoints-table" verticalSpacing="xs">
+        <Table data-testid="endpoints-table" verticalSpacing="xs" className={tableClasses.table}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('webhooks.endpoints.url')}</Table.Th>
-              <Table.Th>{t('webhooks.endpoints.enabled')}</Table.Th>
-              <Table.Th>{t('webhooks.endpoints.events')}</Table.Th>
-              <Table.Th>{t('webhooks.endpoints.timeout')}</Table.Th>
-              <Table.Th>{t('webhooks.endpoints.health')}</Table.Th>
+              <ResizableTh id="url" label={t('webhooks.endpoints.url')} {...columns} />
+              <ResizableTh id="enabled" label={t('webhooks.endpoints.enabled')} {...columns} />
+              <ResizableTh id="events" label={t('webhooks.endpoints.events')} {...columns} />
+              <ResizableTh id="timeout" label={t('webhooks.endpoints.timeout')} {...columns} />
+              <ResizableTh id="health" label={t('webhooks.endpoints.health')} {...columns} />
               <Table.Th />
             </Table.Tr>
           </Table.Thead>
@@ -181,9 +188,9 @@ export function EndpointsCard({ highlightId, onClearHighlight }: EndpointsCardPr
                   data-endpoint-id={endpoint.id}
                   data-url={endpoint.url}
                 >
-                  <Table.Td>
-                    <Text size="sm" style={{ wordBreak: 'break-all' }}>
-                      {endpoint.url}
+                  <Table.Td data-cell-kind="url">
+                    <Text size="sm" component="div">
+                      <MiddleTruncate value={endpoint.url} testId="endpoint-url" />
                     </Text>
                     {endpoint.description && (
                       <Text size="xs" c="dimmed">
@@ -196,21 +203,22 @@ export function EndpointsCard({ highlightId, onClearHighlight }: EndpointsCardPr
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td data-cell-kind="badge">
                     <Badge color={endpoint.enabled === false ? 'gray' : 'teal'} variant="light" data-testid="endpoint-enabled" data-enabled={endpoint.enabled !== false}>
                       {endpoint.enabled === false ? t('webhooks.endpoints.off') : t('webhooks.endpoints.on')}
                     </Badge>
                     {endpoint.disabled_reason && (
-                      <Text size="xs" c="red">
+                      // The cell does not wrap (its badge must not); the reason under it does.
+                      <Text size="xs" c="red" miw={180} style={{ whiteSpace: 'normal' }}>
                         {endpoint.disabled_reason}
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td maw={220}>
                     <Text size="xs">{(endpoint.events ?? []).join(', ') || '—'}</Text>
                   </Table.Td>
-                  <Table.Td>{endpoint.timeout_seconds ?? '—'} s</Table.Td>
-                  <Table.Td>
+                  <Table.Td data-cell-kind="number">{endpoint.timeout_seconds ?? '—'} s</Table.Td>
+                  <Table.Td data-cell-kind="badge">
                     <HealthCell endpointId={endpoint.id} />
                   </Table.Td>
                   <Table.Td>
