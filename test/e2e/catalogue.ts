@@ -28,7 +28,14 @@ export async function catalogue(language: Language): Promise<TFunction> {
   return t;
 }
 
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** A regular expression matching `text` exactly (for role names that must not match a longer label). */
 export function exactly(text: string): RegExp {
-  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  return new RegExp(`^${escaped(text)}$`);
+}
+
+/** Matches an accessible name that starts with `text` as a whole (a menu item whose name goes on with its buttons' labels). */
+export function leading(text: string): RegExp {
+  return new RegExp(`^${escaped(text)}(\\s|$)`);
 }
