@@ -32,6 +32,23 @@ describe('saved views store', () => {
     expect(onDisk.schemaVersion).toBe(1);
   });
 
+  it('renames a view of the active profile, keeping its id and filters; refuses a name another view has', async () => {
+    const store = createSavedViewsStore({ userDataDir: dir, activeProfileId: () => active });
+    const failed = await store.save('Failed orders', { status: 'failed' });
+    await store.save('Bling', { driver: 'bling' });
+    const renamed = await store.rename(failed.id, '  Orders that failed ');
+    expect(renamed).toMatchObject({ id: failed.id, name: 'Orders that failed', search: { status: 'failed' }, createdAt: failed.createdAt });
+    expect((await store.list()).map((v) => v.name)).toEqual(['Bling', 'Orders that failed']);
+    // Only the case changes: the same view, not a conflict.
+    expect((await store.rename(failed.id, 'orders that FAILED')).name).toBe('orders that FAILED');
+    await expect(store.rename(failed.id, 'bling')).rejects.toMatchObject({ code: 'conflict' });
+    await expect(store.rename('no-such-view', 'x')).rejects.toMatchObject({ code: 'not_found' });
+    active = 'p2';
+    await expect(store.rename(failed.id, 'Stolen')).rejects.toMatchObject({ code: 'not_found' });
+    active = 'p1';
+    expect((await store.list()).map((v) => v.name)).toEqual(['Bling', 'orders that FAILED']);
+  });
+
   it('concurrent saves all land', async () => {
     const store = createSavedViewsStore({ userDataDir: dir, activeProfileId: () => active });
     await Promise.all(Array.from({ length: 10 }, (_, i) => store.save(`v${i}`, { status: String(i) })));

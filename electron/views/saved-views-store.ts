@@ -77,6 +77,22 @@ export function createSavedViewsStore(deps: SavedViewsDeps) {
         return views.find((v) => v.profileId === id && v.name.toLowerCase() === view.name.toLowerCase())!;
       });
     },
+    /** Renames one of the active profile's views; its filters and id stay. Another view's name is refused, not replaced. */
+    async rename(viewId: string, name: string): Promise<SavedView> {
+      const id = await profileId();
+      return serial(async () => {
+        const data = await read();
+        const view = data.views.find((v) => v.id === viewId && v.profileId === id);
+        if (!view) throw new AppError('not_found', 'That saved view no longer exists.');
+        const newName = name.trim();
+        if (data.views.some((v) => v.profileId === id && v.id !== viewId && v.name.toLowerCase() === newName.toLowerCase())) {
+          throw new AppError('conflict', `Another saved view is already called "${newName}".`, { fields: { name: ['Another saved view has this name.'] } });
+        }
+        const renamed: SavedView = { ...view, name: newName };
+        await write({ schemaVersion: 1, views: data.views.map((v) => (v === view ? renamed : v)) });
+        return renamed;
+      });
+    },
     async remove(viewId: string): Promise<boolean> {
       const id = await profileId();
       return serial(async () => {
@@ -90,10 +106,11 @@ export function createSavedViewsStore(deps: SavedViewsDeps) {
   };
 }
 
-export function createSavedViewsHandlers(store: ReturnType<typeof createSavedViewsStore>): Pick<Required<PartialHandlers>, 'views:list' | 'views:save' | 'views:delete'> {
+export function createSavedViewsHandlers(store: ReturnType<typeof createSavedViewsStore>): Pick<Required<PartialHandlers>, 'views:list' | 'views:save' | 'views:rename' | 'views:delete'> {
   return {
     'views:list': async () => ({ views: await store.list() }),
     'views:save': async (input) => ({ view: await store.save(input.name, input.search) }),
+    'views:rename': async (input) => ({ view: await store.rename(input.id, input.name) }),
     'views:delete': async (input) => ({ deleted: await store.remove(input.id) }),
   };
 }

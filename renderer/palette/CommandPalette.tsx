@@ -2,7 +2,8 @@
 // installation, driver or endpoint by pasted id or by name, switch profile, and run the current
 // screen's actions (registry.tsx). An id-shaped query is looked up through the `*:get` channels;
 // names come from the lists already loaded in the query cache (no list is fetched for the
-// palette). Recent opens come first. Opening goes through the same URL a click on the row uses.
+// palette). Text that is not found by id is offered as a payload search where the payload index is
+// on. Recent opens come first. Opening goes through the same URL a click on the row uses.
 import { Button, Kbd } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -21,6 +22,8 @@ import { useDriver } from '../queries/drivers';
 import { useInstallation } from '../queries/installations';
 import { useEvent } from '../queries/processing';
 import { useWebhookEndpoint } from '../queries/webhooks';
+import { usePayloadIndexStatus } from '../screens/payload-index/payload-index-queries';
+import { requestPayloadSearch } from '../screens/payload-index/payload-search-request';
 import { useActivateProfile, useActiveProfile, useProfiles } from '../session/session-queries';
 import { idShapedQuery } from './id-query';
 import { readRecent, rememberRecent, type OpenKind, type RecentItem } from './recent';
@@ -87,6 +90,7 @@ export function CommandPalette() {
   const installation = useInstallation(lookupId);
   const driver = useDriver(lookupId);
   const endpoint = useWebhookEndpoint(lookupId);
+  const payloadIndex = usePayloadIndexStatus(opened && profile?.token ? profile.id : null);
 
   const open = (kind: OpenKind, id: string, name: string) => {
     if (profile) rememberRecent({ profileId: profile.id, kind, id, name });
@@ -112,6 +116,28 @@ export function CommandPalette() {
   if (lookupId && driver.data) found.push(openAction('driver', driver.data.id, t('palette.openDriver', { id: driver.data.id }), driver.data.name, driver.data.name));
   if (lookupId && endpoint.data) found.push(openAction('endpoint', endpoint.data.id, t('palette.openEndpoint', { id: endpoint.data.id }), endpoint.data.url, endpoint.data.url));
   if (found.length > 0) groups.push({ group: t('palette.groups.byId'), actions: found });
+
+  // Text that found nothing by id can be searched for inside payloads, where this profile keeps the index.
+  const term = query.trim();
+  if (payloadIndex.data && payloadIndex.data.state !== 'off' && term.length >= 2 && found.length === 0) {
+    groups.push({
+      group: t('palette.groups.payloads'),
+      actions: [
+        withTestId(
+          {
+            id: 'search-payloads',
+            label: t('palette.searchPayloads', { query: term }),
+            keywords: [term],
+            onClick: () => {
+              requestPayloadSearch(term);
+              void navigate({ to: '/events' });
+            },
+          },
+          'palette-search-payloads',
+        ),
+      ],
+    });
+  }
 
   if (screenActions.length > 0) {
     groups.push({

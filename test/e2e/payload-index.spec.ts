@@ -6,6 +6,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server';
 import { axeProblems } from './axe';
+import { catalogue, languages } from './catalogue';
+import { PalettePage } from './pages/palette-page';
 import { test, expect } from './fixtures';
 import { seedSandboxProfile } from './support';
 import { everyFile } from '../support/every-file';
@@ -80,4 +82,49 @@ test('enable the index, find an event by its CPF, open it; nothing readable at r
   await page.getByTestId('payload-index-forget').click();
   await expect(card.getByTestId('payload-index-toggle')).not.toBeChecked();
   expect(await readdir(join(app.session.userDataDir, 'payload-index'))).toEqual([]);
+});
+
+for (const language of languages) {
+  test(`the command palette offers "Search payloads for …" for text that is not an id, and opens the Events screen's search (${language})`, async ({ app }) => {
+    test.setTimeout(240_000);
+    const t = await catalogue(language);
+    const { page } = app;
+    const { profile, token } = await seedSandboxProfile(app, 'Payload sandbox', sandbox);
+    await app.session.call('settings:update', { language });
+    const target = await anOrderEvent(token);
+    const cpf = target.payload.customer.document.number;
+    await app.session.call('payloadIndex:enable', { profileId: profile.id, windowDays: 30 });
+    await expect.poll(async () => (await app.session.call('payloadIndex:status', { profileId: profile.id })).state, { timeout: 120_000 }).toBe('live');
+
+    await app.open('/overview');
+    const palette = new PalettePage(page);
+    await palette.openWithKeyboard();
+    await palette.type(cpf);
+    const offer = palette.action('palette-search-payloads');
+    await expect(offer).toHaveText(t('palette.searchPayloads', { query: cpf }));
+    await offer.click();
+    await expect(page.getByTestId('events-screen')).toBeVisible();
+    await expect(page.getByLabel(t('payloadIndex.search.label'))).toHaveValue(cpf);
+    const hit = page.locator(`[data-testid="payload-search-hit"][data-event-id="${target.id}"]`);
+    await expect(hit).toBeVisible();
+    // The term stays out of the URL (it is never written anywhere).
+    expect(decodeURIComponent(page.url())).not.toContain(cpf);
+
+    // Already on the Events screen, the palette fills the mounted search box.
+    await palette.openWithKeyboard();
+    await palette.type(target.payload.customer.email);
+    await palette.action('palette-search-payloads').click();
+    await expect(page.getByLabel(t('payloadIndex.search.label'))).toHaveValue(target.payload.customer.email);
+    await expect(hit).toBeVisible();
+  });
+}
+
+test('without the payload index the palette does not offer a payload search', async ({ app }) => {
+  await seedSandboxProfile(app, 'Payload sandbox', sandbox);
+  await app.open('/overview');
+  const palette = new PalettePage(app.page);
+  await palette.openWithKeyboard();
+  await palette.type('PED-12345');
+  await expect(app.page.getByText('Nothing found. Paste a whole id to look it up.')).toBeVisible();
+  await expect(palette.action('palette-search-payloads')).toHaveCount(0);
 });

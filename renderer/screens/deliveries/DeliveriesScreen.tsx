@@ -223,6 +223,7 @@ function ReceivedLog({ search, onChange }: { search: DeliveriesSearch; onChange:
               <Table.Tr
                 key={w.id}
                 data-testid="received-row"
+                data-received-id={w.id}
                 data-signature-valid={String(w.signature_valid)}
                 data-active={keyboard.activeIndex === index || undefined}
                 bg={keyboard.activeIndex === index ? 'var(--mantine-primary-color-light)' : undefined}

@@ -8,6 +8,7 @@ import { DiffView } from '../../components/diff-view/DiffView';
 import { canonicalJson, prettyBody } from '../../components/diff-view/side-by-side';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useEvent } from '../../queries/processing';
+import { statusLabel } from './StatusBadge';
 
 /** The pair an operator usually wants: the last success and the first failure after it (or the two newest). */
 export function suggestedPair(dispatches: Dispatch[]): [string, string] | null {
@@ -30,12 +31,14 @@ function headersText(headers: Dispatch['response_headers']): string {
 }
 
 export function CompareAttempts({ dispatches, ids }: { dispatches: Dispatch[]; ids: string[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [part, setPart] = useState<'response' | 'request' | 'headers'>('response');
   // Older on the left, newer on the right.
   const picked = dispatches.filter((d) => ids.includes(d.id)).reverse();
   if (picked.length !== 2) return <Text size="sm" c="dimmed">{t('events.compare.pickTwo')}</Text>;
   const [a, b] = picked as [Dispatch, Dispatch];
+  // The status in the operator's language, as the timeline's badges show it.
+  const label = (d: Dispatch) => t('events.compare.attemptLabel', { attempt: d.attempt, status: d.status ? statusLabel(d.status, t, (key) => i18n.exists(key)) : '—' });
   const text = (d: Dispatch) =>
     part === 'response' ? prettyBody(d.response_body) : part === 'request' ? prettyBody(d.request_body) : headersText(d.response_headers);
   return (
@@ -53,8 +56,8 @@ export function CompareAttempts({ dispatches, ids }: { dispatches: Dispatch[]; i
       <DiffView
         oldText={text(a)}
         newText={text(b)}
-        oldLabel={t('events.compare.attemptLabel', { attempt: a.attempt, status: a.status })}
-        newLabel={t('events.compare.attemptLabel', { attempt: b.attempt, status: b.status })}
+        oldLabel={label(a)}
+        newLabel={label(b)}
         testId="attempt-diff"
       />
     </Stack>

@@ -1,12 +1,13 @@
 // Named saved views (per profile, stored by main): apply one, save the current filters under a
-// name, delete one. Applying a view is just navigating to its search params.
-import { ActionIcon, Button, Group, Menu, Popover, Stack, Text, TextInput } from '@mantine/core';
+// name, rename one, delete one. Applying a view is just navigating to its search params.
+import { ActionIcon, Button, Group, Menu, Modal, Popover, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../bridge/ipc';
+import { call, IpcCallError } from '../../bridge/ipc';
 import { errorMessage } from '../../errors/error-message';
+import type { SavedView } from '../../../shared/saved-views';
 import { eventsSearchSchema, type EventsSearch } from './events-search';
 
 const viewsKey = ['events', 'views'] as const;
@@ -27,6 +28,25 @@ export function SavedViews({ search, onApply }: { search: EventsSearch; onApply:
     },
     onError: fail,
   });
+  const [menuOpened, setMenuOpened] = useState(false);
+  const [renaming, setRenaming] = useState<SavedView | null>(null);
+  const [newName, setNewName] = useState('');
+  const rename = useMutation({
+    mutationFn: (view: SavedView) => call('views:rename', { id: view.id, name: newName }),
+    onSuccess: () => {
+      setRenaming(null);
+      void queryClient.invalidateQueries({ queryKey: viewsKey });
+    },
+    // A taken name is shown on the field (the operator picks another); other failures as usual.
+  });
+  const renameError = (error: unknown) =>
+    !error ? undefined : error instanceof IpcCallError && error.code === 'conflict' ? t('events.views.nameTaken', { name: newName.trim() }) : errorMessage(t, error);
+  const startRename = (view: SavedView) => {
+    setMenuOpened(false);
+    rename.reset();
+    setNewName(view.name);
+    setRenaming(view);
+  };
   const remove = useMutation({
     mutationFn: (id: string) => call('views:delete', { id }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: viewsKey }),
@@ -35,7 +55,7 @@ export function SavedViews({ search, onApply }: { search: EventsSearch; onApply:
 
   return (
     <Group gap={4}>
-      <Menu position="bottom-end" width={260}>
+      <Menu position="bottom-end" width={260} opened={menuOpened} onChange={setMenuOpened}>
         <Menu.Target>
           <Button size="xs" variant="default" data-testid="saved-views-button">
             {t('events.views.button')}
@@ -49,18 +69,31 @@ export function SavedViews({ search, onApply }: { search: EventsSearch; onApply:
               onClick={() => onApply(eventsSearchSchema.parse(view.search))}
               data-testid="saved-view"
               rightSection={
-                <ActionIcon
-                  size="xs"
-                  variant="subtle"
-                  color="red"
-                  aria-label={t('events.views.delete', { name: view.name })}
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    remove.mutate(view.id);
-                  }}
-                >
-                  ×
-                </ActionIcon>
+                <Group gap={2} wrap="nowrap">
+                  <ActionIcon
+                    size="xs"
+                    variant="subtle"
+                    aria-label={t('events.views.rename', { name: view.name })}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      startRename(view);
+                    }}
+                  >
+                    ✎
+                  </ActionIcon>
+                  <ActionIcon
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    aria-label={t('events.views.delete', { name: view.name })}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      remove.mutate(view.id);
+                    }}
+                  >
+                    ×
+                  </ActionIcon>
+                </Group>
               }
             >
               {view.name}
@@ -92,6 +125,22 @@ export function SavedViews({ search, onApply }: { search: EventsSearch; onApply:
           </Stack>
         </Popover.Dropdown>
       </Popover>
+      <Modal opened={renaming !== null} onClose={() => setRenaming(null)} title={t('events.views.renameTitle', { name: renaming?.name ?? '' })} size="sm">
+        <Stack gap="xs">
+          <TextInput
+            label={t('events.views.newName')}
+            value={newName}
+            onChange={(e) => setNewName(e.currentTarget.value)}
+            onKeyDown={(e) => e.key === 'Enter' && renaming && newName.trim() && rename.mutate(renaming)}
+            error={renameError(rename.error)}
+            data-testid="rename-view-name"
+            data-autofocus
+          />
+          <Button onClick={() => renaming && rename.mutate(renaming)} disabled={!newName.trim()} loading={rename.isPending} data-testid="rename-view-confirm">
+            {t('events.views.renameConfirm')}
+          </Button>
+        </Stack>
+      </Modal>
     </Group>
   );
 }

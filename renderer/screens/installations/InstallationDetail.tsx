@@ -1,6 +1,6 @@
 // One installation: status and reason, settings (secrets as stored / not set), meta, recent event
 // volume and failure rate with a small hourly chart, last event, links to its events; actions:
-// edit, disable/enable (disable confirms), re-authorize (new auth_url, followed until active).
+// edit, disable/enable and re-authorize (each confirms; re-authorize gets a new auth_url, followed until active).
 import { Anchor, Badge, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
@@ -62,19 +62,20 @@ export function InstallationDetail({ installation }: { installation: Installatio
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(t, error) }),
   });
 
-  const toggle = async () => {
+  // Every state change confirms, naming the profile: disabling stops the customer's events,
+  // enabling starts them again, re-authorizing sends the installation back to "awaiting
+  // authorization" until the customer approves the new link.
+  const run = async (kind: 'disable' | 'enable' | 'reauthorize') => {
     if (!access.profile) return;
-    if (!disabled) {
-      const ok = await openConfirm({
-        profile: access.profile,
-        title: t('installations.detail.disableTitle', { name: installation.name ?? installation.id }),
-        impact: t('installations.detail.disableImpact'),
-        confirmLabel: t('installations.detail.disable'),
-        danger: true,
-      });
-      if (!ok) return;
-    }
-    action.mutate(disabled ? 'enable' : 'disable');
+    const name = installation.name ?? installation.id;
+    const ok = await openConfirm({
+      profile: access.profile,
+      title: t(`installations.detail.${kind}Title`, { name }),
+      impact: t(`installations.detail.${kind}Impact`),
+      confirmLabel: t(`installations.detail.${kind}`),
+      danger: kind === 'disable',
+    });
+    if (ok) action.mutate(kind);
   };
 
   return (
@@ -98,11 +99,11 @@ export function InstallationDetail({ installation }: { installation: Installatio
         <WriteButton size="xs" variant="default" onClick={() => setEditing(true)} disabled={!driver.data} data-testid="installation-edit">
           {t('installations.detail.edit')}
         </WriteButton>
-        <WriteButton size="xs" variant="default" color={disabled ? undefined : 'red'} onClick={() => void toggle()} loading={action.isPending && action.variables !== 'reauthorize'} data-testid="installation-toggle">
+        <WriteButton size="xs" variant="default" color={disabled ? undefined : 'red'} onClick={() => void run(disabled ? 'enable' : 'disable')} loading={action.isPending && action.variables !== 'reauthorize'} data-testid="installation-toggle">
           {disabled ? t('installations.detail.enable') : t('installations.detail.disable')}
         </WriteButton>
         {(installation.method === 'oauth' || driver.data?.auth_method === 'oauth') && (
-          <WriteButton size="xs" variant="default" onClick={() => action.mutate('reauthorize')} loading={action.isPending && action.variables === 'reauthorize'} data-testid="installation-reauthorize">
+          <WriteButton size="xs" variant="default" onClick={() => void run('reauthorize')} loading={action.isPending && action.variables === 'reauthorize'} data-testid="installation-reauthorize">
             {t('installations.detail.reauthorize')}
           </WriteButton>
         )}

@@ -12,6 +12,7 @@ import { TimeText } from '../../components/time/Time';
 import { useActiveProfile } from '../../session/session-queries';
 import { StatusBadge } from '../events/StatusBadge';
 import { usePayloadIndexStatus, usePayloadSearch } from './payload-index-queries';
+import { usePayloadSearchRequest } from './payload-search-request';
 
 /** The events list filters the index can apply (it keeps name, status, installation, driver and time). */
 function indexFilters(filter: EventsFilters): EventsFilters {
@@ -29,6 +30,11 @@ export function PayloadSearch({ filter, onOpen }: { filter: EventsFilters; onOpe
   const [query, setQuery] = useState('');
   const on = status.data !== undefined && status.data.state !== 'off';
   const results = usePayloadSearch(query, indexFilters(filter), on);
+  // "Search payloads for …" from the command palette.
+  usePayloadSearchRequest((term) => {
+    setDraft(term);
+    setQuery(term);
+  });
 
   if (!profile || !status.data) return null;
   if (!on) {

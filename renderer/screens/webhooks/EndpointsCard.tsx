@@ -1,6 +1,6 @@
 // The endpoints table (url, enabled, events, timeout, last delivery result, recent success rate)
-// with per-row actions: edit, enable/disable, send test event, rotate secret, delete. Disabling and
-// deleting confirm with the profile named; rotating shows the new secret once. One endpoint can be
+// with per-row actions: edit, enable/disable, send test event, rotate secret, delete. Enabling,
+// disabling and deleting confirm with the profile named; rotating shows the new secret once. One endpoint can be
 // highlighted (the screen's `?endpoint=<id>`, linked from an event's delivery attempt): its row is
 // marked and scrolled into view once, or a note says it is not in the table.
 import { Alert, Badge, Button, Card, Code, Group, Menu, Modal, Stack, Table, Text, Title } from '@mantine/core';
@@ -109,16 +109,15 @@ export function EndpointsCard({ highlightId, onClearHighlight }: EndpointsCardPr
   const toggleEnabled = async (endpoint: WebhookEndpoint) => {
     if (!access.profile) return;
     const enable = endpoint.enabled === false;
-    if (!enable) {
-      const ok = await openConfirm({
-        profile: access.profile,
-        title: t('webhooks.endpoints.disableTitle'),
-        impact: t('webhooks.endpoints.disableImpact', { url: endpoint.url }),
-        confirmLabel: t('webhooks.endpoints.disable'),
-        danger: true,
-      });
-      if (!ok) return;
-    }
+    // Both ways confirm: enabling starts sending the account's events to this URL again.
+    const ok = await openConfirm({
+      profile: access.profile,
+      title: enable ? t('webhooks.endpoints.enableTitle') : t('webhooks.endpoints.disableTitle'),
+      impact: enable ? t('webhooks.endpoints.enableImpact', { url: endpoint.url }) : t('webhooks.endpoints.disableImpact', { url: endpoint.url }),
+      confirmLabel: enable ? t('webhooks.endpoints.enable') : t('webhooks.endpoints.disable'),
+      danger: !enable,
+    });
+    if (!ok) return;
     update.mutate({ id: endpoint.id, actionId: newActionId(), body: { enabled: enable } }, { onError: fail });
   };
 
