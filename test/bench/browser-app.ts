@@ -32,8 +32,9 @@ export interface BrowserApp {
   close(): Promise<void>;
 }
 
-export async function startBrowserApp(sandbox: Pick<SandboxHandle, 'baseUrl' | 'mintToken'>): Promise<BrowserApp> {
-  const server = await startRendererServer(distDir);
+/** `rendererDir`: another renderer build to serve (A/B comparisons of two builds); dist/renderer by default. */
+export async function startBrowserApp(sandbox: Pick<SandboxHandle, 'baseUrl' | 'mintToken'>, rendererDir = distDir): Promise<BrowserApp> {
+  const server = await startRendererServer(rendererDir);
   // Main-side timing for the first-page stages (renderer-bench.ts): how long main spent on each IPC
   // request, and within it how long the API took to answer (request sent → response headers).
   let spans: MainSpan[] = [];
