@@ -63,6 +63,13 @@ function gitCommit(): string {
 const verdict = (ok: boolean) => (ok ? '✅ met' : '❌ missed');
 const kb = (bytes: number) => round(bytes / 1024);
 
+/** The two largest stages, e.g. `render (40 ms) and IPC (25 ms)`. */
+function largestStages(f: StageFigures): string {
+  const names: Record<keyof StageFigures['stages'], string> = { routeChange: 'route', queryStart: 'query start', ipc: 'IPC', clientParse: 'client + parse', server: 'server', render: 'render' };
+  const [a, b] = (Object.entries(f.stages) as [keyof StageFigures['stages'], number][]).sort((x, y) => y[1] - x[1]);
+  return `${names[a![0]]} (${a![1]} ms) and ${names[b![0]]} (${b![1]} ms)`;
+}
+
 /** `route 2.1 · query start 60 · …` (ms), in the order the stages happen. */
 function stageText(f: StageFigures): string {
   const s = f.stages;
@@ -201,6 +208,8 @@ function renderSection(f: Figures): string {
     '- **Export**: `jobs:startExport` through the real dispatcher to a temp file (the file is then checked line by line against the job\'s count), compared with plain `fetch` + `JSON.parse` over the same filtered cursor pages (limit 100, `filter[created_at_greater_than]` = the oldest of the newest 100,000) in the same process, alternating bare loop and export; main-process memory sampled every 50 ms during the export, and measured after a forced GC before and after it.',
     '',
     'What bounds these figures: the machine has no GPU (Chromium rasterizes in software) and three processes share its cores — Chromium, the sandbox (its own Node process, as the API is its own server: `test/bench/sandbox-process.ts`), and the bench process holding the main-process services and the bare loop. The export and the bare loop both wait on the same single-threaded sandbox.',
+    `- First page and cold start: the stages say where the time goes — here the largest are ${largestStages(firstPage)} (first page) and ${largestStages(coldStart)} (cold start). Server and main's parse are a few ms; the rest is the renderer's main thread (rendering the screen and the list; an IPC answer waits while it is busy) and, in this harness, Playwright's page binding standing in for Electron's IPC (a CDP round trip per call). A CPU profile of the page over the runs (CDP \`Profiler\`) names the functions.`,
+    `- First-screen JavaScript: ${kb(bytes.jsBytes)} KB, of which the app's own code is ${kb(bytes.byPackage.filter((p) => /^(renderer|shared)\//.test(p.name)).reduce((n, p) => n + p.bytes, 0))} KB; the rest is the libraries the shell and the list are built on, which a split by route cannot remove (${bytes.byPackage.filter((p) => !/^(renderer|shared)\//.test(p.name)).slice(0, 6).map((p) => `${p.name} ${kb(p.bytes)} KB`).join(', ')}).`,
     END,
   ].join('\n');
 }
