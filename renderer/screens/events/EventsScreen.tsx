@@ -1,8 +1,8 @@
 // The Events screen: filters (in the URL), the virtualized keyset list, live tail, the detail
 // drawer, export / bulk redeliver, local/UTC switch and the keyboard (j/k, Enter, /, Esc).
-import { Alert, Button, Drawer, Group, Loader, SegmentedControl, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Button, Drawer, Group, SegmentedControl, Stack, Switch, Text, Title } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
-import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlatformEvent } from '../../../shared/api/index';
 import { ReadOnlyBanner } from '../../components/confirm/WriteGuard';
@@ -13,6 +13,7 @@ import { usePaletteActions } from '../../palette/registry';
 import { useEventPages, useNewerEvents } from '../../queries/processing';
 import { PayloadSearch } from '../payload-index/PayloadSearch';
 import { useSettings, useUpdateSettings } from '../../session/session-queries';
+import { EventDetail } from './EventDetail';
 import { EventsTable } from './EventsTable';
 import { FiltersBar } from './FiltersBar';
 import { JobsActions } from './jobs/JobsActions';
@@ -21,9 +22,6 @@ import { emptyTail, newestCreatedAt, receive, release, type TailState } from './
 import { filterKey, filtersOnly, hasFilters, toEventFilter, type EventsSearch } from './events-search';
 import { eventsRoute } from './route';
 import { SavedViews } from './SavedViews';
-
-// The detail (payload viewer, attempt timeline, compare view) is its own chunk: the list does not wait for it.
-const EventDetail = lazy(() => import('./EventDetail').then((m) => ({ default: m.EventDetail })));
 
 // Scrolled further than this from the top = "away": live tail holds new rows in the pill.
 const AWAY_PX = 40;
@@ -37,11 +35,6 @@ const CHROME_MIN_HEIGHT = 36;
 export function EventsScreen() {
   const { t } = useTranslation();
   const chromeReady = useDeferredValue(true, false);
-  // Fetch the detail's chunk once the page is idle, so opening the first event does not wait on it.
-  useEffect(() => {
-    const idle = requestIdleCallback(() => void import('./EventDetail'));
-    return () => cancelIdleCallback(idle);
-  }, []);
   const search = eventsRoute.useSearch();
   const navigate = useNavigate({ from: '/events' });
   const settings = useSettings();
@@ -239,13 +232,11 @@ export function EventsScreen() {
         closeButtonProps={{ 'aria-label': t('events.detail.close') }}
       >
         {search.event && (
-          <Suspense fallback={<Loader size="sm" aria-label={t('events.detail.title')} />}>
-            <EventDetail
-              id={search.event}
-              onOpenEvent={(id) => setSearch({ event: id })}
-              onFilter={(patch) => void navigate({ search: (prev: EventsSearch) => ({ ...filtersOnly(prev), ...patch }) })}
-            />
-          </Suspense>
+          <EventDetail
+            id={search.event}
+            onOpenEvent={(id) => setSearch({ event: id })}
+            onFilter={(patch) => void navigate({ search: (prev: EventsSearch) => ({ ...filtersOnly(prev), ...patch }) })}
+          />
         )}
       </Drawer>
     </Stack>
