@@ -44,5 +44,8 @@ export default defineConfig({
     // The app runs in Electron 45 (Chromium 142) and the harness's Debian Chromium.
     target: 'chrome120',
     chunkSizeWarningLimit: 2000,
+    // dist/renderer/.vite/manifest.json: which chunks index.html and each screen load. The bench and
+    // test/unit/first-screen-budget.test.ts read it to weigh what the first screen needs.
+    manifest: true,
   },
 });

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { changeLanguage, resolveLanguage } from '../i18n';
 import { useAppInfo, useSettings } from '../session/session-queries';
 import { buildTheme, useResolvedColorScheme } from '../theme/theme';
+import { preloadScreensWhenIdle } from './route-preload';
 import { createAppRouter } from './router';
 
 function ThemedApp({ queryClient }: { queryClient: QueryClient }) {
@@ -21,6 +22,8 @@ function ThemedApp({ queryClient }: { queryClient: QueryClient }) {
   const { t } = useTranslation();
   const closeLabel = t('common.close');
   const theme = useMemo(() => buildTheme(closeLabel), [closeLabel]);
+
+  useEffect(() => preloadScreensWhenIdle(router), [router]);
 
   useEffect(() => {
     void changeLanguage(resolveLanguage(settings?.language, locale));

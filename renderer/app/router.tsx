@@ -6,6 +6,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { rootRoute } from './root-route';
 import { parseSearchAsStrings, stringifySearchAsStrings } from './search-serialization';
 import { navScreens, screens } from './screens';
+import { markOnce, perfMarks } from './perf-marks';
 
 const indexRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -18,7 +19,7 @@ const indexRoute = createRoute({
 
 export function createAppRouter(queryClient: QueryClient) {
   const routeTree = rootRoute.addChildren([indexRoute, ...screens.map((s) => s.route)]);
-  return createRouter({
+  const router = createRouter({
     routeTree,
     history: createHashHistory(),
     context: { queryClient },
@@ -28,6 +29,8 @@ export function createAppRouter(queryClient: QueryClient) {
     parseSearch: parseSearchAsStrings,
     stringifySearch: stringifySearchAsStrings,
   });
+  router.subscribe('onBeforeNavigate', () => markOnce(perfMarks.routeChange));
+  return router;
 }
 
 declare module '@tanstack/react-router' {

@@ -5,13 +5,15 @@
 import { Loader } from '@mantine/core';
 import { useNavigate, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { screens } from '../app/screens';
 import { useProfiles } from '../session/session-queries';
-import { Onboarding } from './Onboarding';
 import { leadsToOnboarding, onboardingStart } from './onboarding-start';
 import type { OnboardingStart } from './onboarding-start';
+
+// Its own chunk (the stepper and the Settings forms it reuses): a console that is set up never loads it.
+const Onboarding = lazy(() => import('./Onboarding').then((m) => ({ default: m.Onboarding })));
 
 export function OnboardingGate({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -32,13 +34,15 @@ export function OnboardingGate({ children }: { children: ReactNode }) {
   const current = gated ? (shown ?? start) : null;
   if (current) {
     return (
-      <Onboarding
-        start={current}
-        onDone={() => {
-          setShown(null);
-          void navigate({ to: '/overview' });
-        }}
-      />
+      <Suspense fallback={<Loader aria-label={t('shell.loading')} />}>
+        <Onboarding
+          start={current}
+          onDone={() => {
+            setShown(null);
+            void navigate({ to: '/overview' });
+          }}
+        />
+      </Suspense>
     );
   }
   return children;

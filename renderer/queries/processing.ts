@@ -2,6 +2,7 @@
 // queries over whatever pagination the server gives (cursor, page or a full bare list).
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, IpcCallError } from '../bridge/ipc';
+import { markOnce, perfMarks } from '../app/perf-marks';
 import type { DispatchesListInput, EventsFilters } from '../../shared/ipc/channels/events';
 import type { ReceivedWebhooksListInput } from '../../shared/ipc/channels/webhooks';
 import { queryKeys } from './keys';
@@ -22,7 +23,13 @@ export function useEventPages(filters: EventsFilters, anchor: string) {
   return useInfiniteQuery({
     queryKey: queryKeys.events.pages(input, anchor),
     initialPageParam: null as PageParam,
-    queryFn: ({ pageParam, signal }) => call('events:list', { ...input, ...(pageParam ?? {}) }, { signal }),
+    queryFn: async ({ pageParam, signal }) => {
+      // The first page is what the operator waits for on arriving: mark its IPC call (app/perf-marks.ts).
+      if (!pageParam) markOnce(perfMarks.eventsQueryStart);
+      const page = await call('events:list', { ...input, ...(pageParam ?? {}) }, { signal });
+      if (!pageParam) markOnce(perfMarks.eventsIpcEnd);
+      return page;
+    },
     getNextPageParam: (last, pages) => nextPageParam(last, pages.length),
     // A loaded keyset page never changes; Refresh is a new anchor, not a refetch.
     staleTime: Infinity,

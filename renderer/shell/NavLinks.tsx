@@ -27,6 +27,8 @@ export function NavLinks() {
           <RouterNavLink
             key={screen.id}
             to={screen.path}
+            // Fetch the screen's chunk as the pointer or focus reaches its link (app/route-preload.ts).
+            preload="intent"
             label={t(`nav.${screen.id}`)}
             active={active}
             aria-current={active ? 'page' : undefined}

@@ -20,12 +20,27 @@ import { ProfileSwitcher } from './ProfileSwitcher';
 import { ThemeSwitcher } from './ThemeSwitcher';
 import './shell.css';
 
+/**
+ * The screen, in an error boundary keyed on the path so leaving a crashed screen gives the next one
+ * a fresh boundary. Its own component: only it follows the location, so a navigation re-renders
+ * the screen and not the whole shell (header, navigation, palette).
+ */
+function ScreenOutlet() {
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  return (
+    <ErrorBoundary key={pathname}>
+      <OnboardingGate>
+        <Outlet />
+      </OnboardingGate>
+    </ErrorBoundary>
+  );
+}
+
 export function ShellLayout() {
   const { t } = useTranslation();
   const [navOpened, { toggle: toggleNav }] = useDisclosure(false);
   const profile = useActiveProfile();
   const recovery = useSettings().data?.recovery ?? null;
-  const pathname = useRouterState({ select: (s) => s.location.pathname });
   const mainRef = useRef<HTMLElement>(null);
   const environment = profile?.environment ?? 'none';
 
@@ -74,12 +89,7 @@ export function ShellLayout() {
               {t('recovery.body', { file: recovery.movedTo })}
             </Alert>
           )}
-          {/* Keyed on the path so leaving a crashed screen gives the next one a fresh boundary. */}
-          <ErrorBoundary key={pathname}>
-            <OnboardingGate>
-              <Outlet />
-            </OnboardingGate>
-          </ErrorBoundary>
+          <ScreenOutlet />
         </AppShell.Main>
       </AppShell>
     </div>

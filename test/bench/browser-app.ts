@@ -12,8 +12,19 @@ import { startRendererServer, type RendererServer } from '../harness/renderer-se
 const distDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
+/** One main-side span the bench times (harness only: nothing of it crosses IPC or reaches the page). */
+export interface MainSpan {
+  /** `dispatch` = main's whole handling of an IPC request; `http` = one platform-client request, sent → response headers. */
+  kind: 'dispatch' | 'http';
+  /** The IPC channel, or the request's path. */
+  name: string;
+  ms: number;
+}
+
 export interface BrowserApp {
   page: Page;
+  /** Spans since the last `takeMainSpans()`. */
+  takeMainSpans(): MainSpan[];
   browser: Browser;
   session: AppSession;
   server: RendererServer;
@@ -21,14 +32,30 @@ export interface BrowserApp {
   close(): Promise<void>;
 }
 
-export async function startBrowserApp(sandbox: Pick<SandboxHandle, 'baseUrl' | 'mintToken'>): Promise<BrowserApp> {
-  const server = await startRendererServer(distDir);
-  const session = await startAppSession({ appOrigin: server.origin, record: false });
+/** `rendererDir`: another renderer build to serve (A/B comparisons of two builds); dist/renderer by default. */
+export async function startBrowserApp(sandbox: Pick<SandboxHandle, 'baseUrl' | 'mintToken'>, rendererDir = distDir): Promise<BrowserApp> {
+  const server = await startRendererServer(rendererDir);
+  // Main-side timing for the first-page stages (renderer-bench.ts): how long main spent on each IPC
+  // request, and within it how long the API took to answer (request sent → response headers).
+  let spans: MainSpan[] = [];
+  const timedFetch: typeof fetch = async (input, init) => {
+    const started = performance.now();
+    const response = await fetch(input, init);
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    spans.push({ kind: 'http', name: url.pathname, ms: performance.now() - started });
+    return response;
+  };
+  const session = await startAppSession({ appOrigin: server.origin, record: false, fetch: timedFetch });
   const browser = await chromium.launch({ executablePath: process.env.II_CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs, headless: true });
   const page = await browser.newPage({ viewport: { width: 1366, height: 850 } });
-  await page.exposeBinding('__iiTransport', (source, channel: string, request: IpcRequest) =>
-    session.dispatch(channel, request, { id: APP_WINDOW_ID, frameUrl: source.frame.url(), isTopFrame: source.frame === source.page.mainFrame() }),
-  );
+  await page.exposeBinding('__iiTransport', async (source, channel: string, request: IpcRequest) => {
+    const started = performance.now();
+    try {
+      return await session.dispatch(channel, request, { id: APP_WINDOW_ID, frameUrl: source.frame.url(), isTopFrame: source.frame === source.page.mainFrame() });
+    } finally {
+      spans.push({ kind: 'dispatch', name: channel, ms: performance.now() - started });
+    }
+  });
   await page.exposeBinding('__iiCancel', (_source, requestId: string) => session.cancel(APP_WINDOW_ID, requestId));
   await page.exposeBinding('__iiReportCsp', () => undefined);
   // tsx (esbuild keepNames) wraps named functions in the bench's page.evaluate callbacks with
@@ -47,6 +74,11 @@ export async function startBrowserApp(sandbox: Pick<SandboxHandle, 'baseUrl' | '
 
   return {
     page,
+    takeMainSpans() {
+      const taken = spans;
+      spans = [];
+      return taken;
+    },
     browser,
     session,
     server,

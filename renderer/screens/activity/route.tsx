@@ -1,10 +1,9 @@
 // /activity — filters live in the URL (`?action=drivers&result=error&q=bling&profile=<id>`), so a
 // filtered view of the log is a deep link.
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { z } from 'zod';
 import { rootRoute } from '../../app/root-route';
 import type { ScreenDefinition } from '../../app/screens';
-import { ActivityScreen } from './ActivityScreen';
 
 export const activitySearchSchema = z.object({
   action: z.string().max(64).optional().catch(undefined),
@@ -18,7 +17,8 @@ export const activityRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/activity',
   validateSearch: activitySearchSchema,
-  component: ActivityScreen,
+  // Its own chunk, loaded on first visit or preloaded (app/route-preload.ts).
+  component: lazyRouteComponent(() => import('./ActivityScreen'), 'ActivityScreen'),
 });
 
 export const activityScreen: ScreenDefinition = { id: 'activity', path: '/activity', route: activityRoute };

@@ -1,10 +1,9 @@
 // /drivers — filters, sort and the selected driver live in the URL
 // (`?name=bli&enabled=true&sort=-created_at&driver=bling`), so any view is a deep link.
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { z } from 'zod';
 import { rootRoute } from '../../app/root-route';
 import type { ScreenDefinition } from '../../app/screens';
-import { DriversScreen } from './DriversScreen';
 
 /** The documented sorts (docs/api-contract.md §4), ascending or `-` descending. */
 export const driverSortFields = ['name', 'slug', 'version', 'type', 'status', 'created_at'] as const;
@@ -27,7 +26,8 @@ export const driversRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/drivers',
   validateSearch: driversSearchSchema,
-  component: DriversScreen,
+  // Its own chunk, loaded on first visit or preloaded (app/route-preload.ts).
+  component: lazyRouteComponent(() => import('./DriversScreen'), 'DriversScreen'),
 });
 
 export const driversScreen: ScreenDefinition = { id: 'drivers', path: '/drivers', route: driversRoute };

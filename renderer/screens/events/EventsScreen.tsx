@@ -2,7 +2,7 @@
 // drawer, export / bulk redeliver, local/UTC switch and the keyboard (j/k, Enter, /, Esc).
 import { Alert, Button, Drawer, Group, SegmentedControl, Stack, Switch, Text, Title } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlatformEvent } from '../../../shared/api/index';
 import { ReadOnlyBanner } from '../../components/confirm/WriteGuard';
@@ -26,8 +26,15 @@ import { SavedViews } from './SavedViews';
 // Scrolled further than this from the top = "away": live tail holds new rows in the pill.
 const AWAY_PX = 40;
 
+// The filters and actions above the list are many Mantine inputs (popovers, a measured segmented
+// control): mounting them costs more than the list's first page. They render at transition priority
+// right after the first commit, so the first page (a sync update when its IPC answer arrives)
+// interrupts them and is painted first; the slot they fill keeps its height meanwhile.
+const CHROME_MIN_HEIGHT = 36;
+
 export function EventsScreen() {
   const { t } = useTranslation();
+  const chromeReady = useDeferredValue(true, false);
   const search = eventsRoute.useSearch();
   const navigate = useNavigate({ from: '/events' });
   const settings = useSettings();
@@ -120,7 +127,9 @@ export function EventsScreen() {
     <Stack gap="sm" data-testid="events-screen">
       <Group justify="space-between" align="center">
         <Title order={2}>{t('events.title')}</Title>
-        <Group gap="sm">
+        <Group gap="sm" mih={CHROME_MIN_HEIGHT}>
+          {chromeReady && (
+          <>
           <SavedViews search={filtersOnly(search)} onApply={(s) => void navigate({ search: s })} />
           <SegmentedControl
             size="xs"
@@ -144,18 +153,26 @@ export function EventsScreen() {
             {t('events.refresh')}
           </Button>
           <JobsActions filter={filter} />
+          </>
+          )}
         </Group>
       </Group>
       {/* Redeliver (one or in bulk) is a write: on a read-only profile, say so and offer the timed unlock here too. */}
       <ReadOnlyBanner />
-      <FiltersBar
-        search={search}
-        onChange={(patch) => setSearch({ ...patch, event: undefined })}
-        onClear={() => void navigate({ search: {} })}
-        nameRef={nameRef}
-      />
-      <PayloadSearch filter={filter} onOpen={(id) => setSearch({ event: id })} />
-      <JobsPanel />
+      {chromeReady ? (
+        <>
+          <FiltersBar
+            search={search}
+            onChange={(patch) => setSearch({ ...patch, event: undefined })}
+            onClear={() => void navigate({ search: {} })}
+            nameRef={nameRef}
+          />
+          <PayloadSearch filter={filter} onOpen={(id) => setSearch({ event: id })} />
+          <JobsPanel />
+        </>
+      ) : (
+        <div style={{ minHeight: CHROME_MIN_HEIGHT }} aria-hidden />
+      )}
       {tail.waiting.length > 0 && (
         <Group justify="center">
           <Button size="xs" radius="xl" onClick={jumpToTop} data-testid="live-new-pill">

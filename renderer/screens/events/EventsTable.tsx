@@ -9,7 +9,7 @@
 // slotOrder): a scroll frame re-renders only the rows that come into view, into existing elements.
 import { Group, Loader, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef, type ReactNode, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { PlatformEvent } from '../../../shared/api/index';
@@ -288,11 +288,15 @@ export function EventsTable(props: EventsTableProps) {
     [t, widths, setWidth],
   );
 
+  // The virtualizer recomputes every row's offset (O(rows)) whenever getItemKey changes identity: a
+  // new function per render made each scroll frame walk all 100,000 loaded rows. It changes only
+  // when the rows do (a page arrives), which is when offsets must be recomputed anyway.
+  const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollerRef.current,
     estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => rows[index]?.id ?? index,
+    getItemKey,
     overscan: 12,
   });
   const items = virtualizer.getVirtualItems();

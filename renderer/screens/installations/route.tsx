@@ -1,10 +1,9 @@
 // /installations — filters (driver, status, name), the open installation and the create wizard
 // live in the URL (`?driver=bling&status=error&installation=<id>`), so each view is a deep link.
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { z } from 'zod';
 import { rootRoute } from '../../app/root-route';
 import type { ScreenDefinition } from '../../app/screens';
-import { InstallationsScreen } from './InstallationsScreen';
 
 export const installationsSearchSchema = z.object({
   driver: z.string().max(200).optional().catch(undefined),
@@ -18,7 +17,8 @@ export const installationsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/installations',
   validateSearch: installationsSearchSchema,
-  component: InstallationsScreen,
+  // Its own chunk, loaded on first visit or preloaded (app/route-preload.ts).
+  component: lazyRouteComponent(() => import('./InstallationsScreen'), 'InstallationsScreen'),
 });
 
 export const installationsScreen: ScreenDefinition = { id: 'installations', path: '/installations', route: installationsRoute };

@@ -1,16 +1,16 @@
 // /webhooks — delivery endpoints and the retry policy. `?endpoint=<id>` highlights one endpoint
 // (a deep link from an event's delivery attempt).
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { rootRoute } from '../../app/root-route';
 import type { ScreenDefinition } from '../../app/screens';
-import { WebhooksScreen } from './WebhooksScreen';
 import { webhooksSearchSchema } from './webhooks-search';
 
 export const webhooksRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/webhooks',
   validateSearch: webhooksSearchSchema,
-  component: WebhooksScreen,
+  // Its own chunk, loaded on first visit or preloaded (app/route-preload.ts).
+  component: lazyRouteComponent(() => import('./WebhooksScreen'), 'WebhooksScreen'),
 });
 
 export const webhooksScreen: ScreenDefinition = { id: 'webhooks', path: '/webhooks', route: webhooksRoute };

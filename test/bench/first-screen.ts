@@ -1,0 +1,121 @@
+// What the first screen costs in JavaScript: the chunks index.html loads plus the chunks of the
+// screen it opens on (its lazy route component and that chunk's static imports), read from the
+// build's manifest (dist/renderer/.vite/manifest.json, vite.config.ts `build.manifest`). Bytes are
+// as on disk (what Chromium reads and parses; app:// serves them uncompressed), with gzip beside
+// them for comparison with web figures. `byPackage` splits them by npm package / source folder
+// through the source maps, so a figure over budget says what it is made of.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+interface ManifestChunk {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  isDynamicEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+}
+type Manifest = Record<string, ManifestChunk>;
+
+export interface FirstScreenBytes {
+  /** The screen's source, as the manifest names it (e.g. `screens/events/EventsScreen.tsx`). */
+  screen: string;
+  files: string[];
+  jsBytes: number;
+  jsGzipBytes: number;
+  /** All JavaScript the build emits (every screen), for comparison. */
+  totalJsBytes: number;
+  /** Bytes of the first-screen chunks by npm package or source folder, largest first. */
+  byPackage: { name: string; bytes: number }[];
+}
+
+export function readManifest(distDir: string): Manifest {
+  const path = join(distDir, '.vite/manifest.json');
+  if (!existsSync(path)) throw new Error(`no build manifest at ${path}: build the renderer first (vite.config.ts sets build.manifest)`);
+  return JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+}
+
+/** The manifest keys a chunk needs loaded before it runs: itself and its static imports, transitively. */
+function staticClosure(manifest: Manifest, key: string, into: Set<string>): void {
+  if (into.has(key)) return;
+  const chunk = manifest[key];
+  if (!chunk) throw new Error(`the build manifest has no chunk for ${key}`);
+  into.add(key);
+  for (const next of chunk.imports ?? []) staticClosure(manifest, next, into);
+}
+
+export function firstScreenBytes(distDir: string, screen: string): FirstScreenBytes {
+  const manifest = readManifest(distDir);
+  const entry = Object.entries(manifest).find(([, c]) => c.isEntry)?.[0];
+  if (!entry) throw new Error('the build manifest has no entry chunk');
+  if (!manifest[screen]?.isDynamicEntry) throw new Error(`${screen} is not a chunk of its own (a lazy route component) in the build`);
+  const keys = new Set<string>();
+  staticClosure(manifest, entry, keys);
+  staticClosure(manifest, screen, keys);
+  const files = [...keys].map((k) => manifest[k]!.file).filter((f) => f.endsWith('.js'));
+  const contents = files.map((f) => readFileSync(join(distDir, f)));
+  const allJs = new Set(Object.values(manifest).map((c) => c.file).filter((f) => f.endsWith('.js')));
+  const packages = new Map<string, number>();
+  for (const file of files) {
+    for (const [name, bytes] of bytesBySource(join(distDir, file))) packages.set(name, (packages.get(name) ?? 0) + bytes);
+  }
+  return {
+    screen,
+    files,
+    jsBytes: contents.reduce((n, c) => n + c.length, 0),
+    jsGzipBytes: contents.reduce((n, c) => n + gzipSync(c).length, 0),
+    totalJsBytes: [...allJs].reduce((n, f) => n + readFileSync(join(distDir, f)).length, 0),
+    byPackage: [...packages].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes),
+  };
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+function decodeVlq(segment: string): number[] {
+  const out: number[] = [];
+  let value = 0;
+  let shift = 0;
+  for (const char of segment) {
+    const digit = BASE64.indexOf(char);
+    value += (digit & 31) << shift;
+    if (digit & 32) shift += 5;
+    else {
+      out.push(value & 1 ? -(value >>> 1) : value >>> 1);
+      value = 0;
+      shift = 0;
+    }
+  }
+  return out;
+}
+
+/** Characters of the generated file attributed to each source's package (or first two folders), through its source map. */
+function bytesBySource(jsPath: string): Map<string, number> {
+  const result = new Map<string, number>();
+  if (!existsSync(`${jsPath}.map`)) return result;
+  const map = JSON.parse(readFileSync(`${jsPath}.map`, 'utf8')) as { sources: string[]; mappings: string };
+  const lines = readFileSync(jsPath, 'utf8').split('\n');
+  const group = (source: string) => {
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source);
+    return pkg ? pkg[1]! : source.replace(/^(\.\.\/)+/, '').split('/').slice(0, 2).join('/');
+  };
+  const add = (sourceIndex: number, n: number) => {
+    const name = group(map.sources[sourceIndex] ?? '?');
+    result.set(name, (result.get(name) ?? 0) + n);
+  };
+  let source = 0;
+  map.mappings.split(';').forEach((line, lineIndex) => {
+    let column = 0;
+    let previous: { column: number; source: number } | null = null;
+    for (const segment of line ? line.split(',') : []) {
+      const fields = decodeVlq(segment);
+      column += fields[0] ?? 0;
+      if (fields.length > 1) source += fields[1]!;
+      if (previous) add(previous.source, column - previous.column);
+      previous = { column, source };
+    }
+    if (previous) add(previous.source, (lines[lineIndex]?.length ?? 0) - previous.column);
+  });
+  return result;
+}
