@@ -1,13 +1,11 @@
 // The Deliveries screen: the delivery log (every attempt to every endpoint, with its filters) and
 // the received-webhooks log (what providers sent, signature valid or not, the events it produced).
-// Both are keyset lists with "Load more"; a row opens its attempt or body in a drawer.
-import { Alert, Anchor, Badge, Button, Code, Drawer, Group, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+// Both are keyset lists with "Load more" (KeysetLog.tsx); a row opens its attempt or body in a drawer.
+import { Anchor, Badge, Code, Group, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
-import { useRef, useState, type RefObject } from 'react';
+import { useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dispatch, ReceivedWebhook } from '../../../shared/api/index';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { useListKeyboard } from '../../keyboard/use-list-keyboard';
 import { JsonViewer } from '../../components/json-viewer/JsonViewer';
 import { formatDuration } from '../../components/time/format-time';
 import { Time } from '../../components/time/Time';
@@ -15,6 +13,7 @@ import { AttemptTimeline } from '../events/AttemptTimeline';
 import { ResponseCode, StatusBadge } from '../events/StatusBadge';
 import { useCapabilities, useDispatches, useReceivedWebhooks } from '../../queries/index';
 import { toDispatchesFilters, toReceivedFilters, type DeliveriesSearch } from './deliveries-search';
+import { KeysetLog } from './KeysetLog';
 import { deliveriesRoute } from './route';
 
 /** Rows per "Load more": the log is read a screenful at a time. */
@@ -69,98 +68,80 @@ function DispatchesLog({ search, onChange }: { search: DeliveriesSearch; onChang
   const capabilities = useCapabilities();
   const unsupported = capabilities.data?.capabilities.dispatches === 'unsupported';
   const list = useDispatches({ filters: toDispatchesFilters(search), limit: DELIVERIES_PAGE_SIZE }, { enabled: !unsupported });
-  const [open, setOpen] = useState<Dispatch | null>(null);
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const searchRef = useRef<HTMLInputElement>(null);
-  const keyboard = useListKeyboard({ count: rows.length, isOpen: !!open, onOpen: (i) => setOpen(rows[i] ?? null), onClose: () => setOpen(null), searchRef });
-  if (unsupported) return <Alert color="gray" data-testid="dispatches-unsupported">{t('deliveries.dispatchesUnsupported')}</Alert>;
   return (
-    <Stack gap="sm">
-      <Group gap="xs" align="end" role="search" aria-label={t('deliveries.filters')}>
-        <FilterText label={t('deliveries.eventId')} value={search.event} onCommit={(event) => onChange({ event })} testId="dispatch-filter-event" inputRef={searchRef} />
-        <FilterText label={t('deliveries.endpointId')} value={search.endpoint} onCommit={(endpoint) => onChange({ endpoint })} testId="dispatch-filter-endpoint" />
-        <Select
-          size="xs"
-          w={140}
-          label={t('events.filters.status')}
-          data={['pending', 'succeeded', 'failed'].map((s) => ({ value: s, label: t(`events.status.${s}`) }))}
-          value={search.status ?? null}
-          onChange={(status) => onChange({ status: status ?? undefined })}
-          clearable
-          data-testid="dispatch-filter-status"
-        />
-        <Select
-          size="xs"
-          w={110}
-          label={t('events.filters.code')}
-          data={['2xx', '4xx', '5xx']}
-          value={search.code ?? null}
-          onChange={(code) => onChange({ code: code ?? undefined })}
-          clearable
-          data-testid="dispatch-filter-code"
-        />
-      </Group>
-      {list.error && <ErrorAlert error={list.error} testId="deliveries-error" onRetry={() => void list.refetch()} />}
-      {list.isSuccess && rows.length === 0 && <Alert color="gray" data-testid="dispatches-empty">{t('deliveries.noDispatches')}</Alert>}
-      {rows.length > 0 && (
-        <Table highlightOnHover striped fz="xs" data-testid="dispatches-table" aria-label={t('deliveries.dispatchesTab')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('deliveries.attemptedAt')}</Table.Th>
-              <Table.Th>{t('deliveries.event')}</Table.Th>
-              <Table.Th>{t('deliveries.url')}</Table.Th>
-              <Table.Th>#</Table.Th>
-              <Table.Th>{t('deliveries.trigger')}</Table.Th>
-              <Table.Th>{t('events.columns.status')}</Table.Th>
-              <Table.Th>{t('deliveries.code')}</Table.Th>
-              <Table.Th>{t('deliveries.duration')}</Table.Th>
-              <Table.Th>{t('events.detail.nextRetry')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((d, index) => (
-              <Table.Tr
-                key={d.id}
-                data-testid="dispatch-row"
-                data-dispatch-id={d.id}
-                data-active={keyboard.activeIndex === index || undefined}
-                bg={keyboard.activeIndex === index ? 'var(--mantine-primary-color-light)' : undefined}
-                style={{ cursor: 'pointer' }}
-                onClick={() => setOpen(d)}
-              >
-                <Table.Td>
-                  <Time value={d.attempted_at} withMillis={false} />
-                </Table.Td>
-                <Table.Td onClick={(e) => e.stopPropagation()}>{d.event_id ? <EventLink id={d.event_id} /> : '—'}</Table.Td>
-                <Table.Td maw={260} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-                  {d.url}
-                </Table.Td>
-                <Table.Td>{d.attempt}</Table.Td>
-                <Table.Td>{d.trigger === 'manual' || d.trigger === 'automatic' ? t(`events.trigger.${d.trigger}`) : d.trigger}</Table.Td>
-                <Table.Td>
-                  <StatusBadge status={d.status} />
-                </Table.Td>
-                <Table.Td>
-                  <ResponseCode code={d.attempt_response_code} error={d.error} />
-                </Table.Td>
-                <Table.Td>{formatDuration(d.duration_ms)}</Table.Td>
-                <Table.Td>
-                  <Time value={d.next_retry_at} withMillis={false} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+    <KeysetLog<Dispatch>
+      unsupported={unsupported}
+      unsupportedText={t('deliveries.dispatchesUnsupported')}
+      emptyText={t('deliveries.noDispatches')}
+      tableLabel={t('deliveries.dispatchesTab')}
+      drawerTitle={t('deliveries.attemptTitle')}
+      testIds={{ unsupported: 'dispatches-unsupported', empty: 'dispatches-empty', table: 'dispatches-table', row: 'dispatch-row', more: 'dispatches-more' }}
+      list={list}
+      filters={(searchRef) => (
+        <>
+          <FilterText label={t('deliveries.eventId')} value={search.event} onCommit={(event) => onChange({ event })} testId="dispatch-filter-event" inputRef={searchRef} />
+          <FilterText label={t('deliveries.endpointId')} value={search.endpoint} onCommit={(endpoint) => onChange({ endpoint })} testId="dispatch-filter-endpoint" />
+          <Select
+            size="xs"
+            w={140}
+            label={t('events.filters.status')}
+            data={['pending', 'succeeded', 'failed'].map((s) => ({ value: s, label: t(`events.status.${s}`) }))}
+            value={search.status ?? null}
+            onChange={(status) => onChange({ status: status ?? undefined })}
+            clearable
+            data-testid="dispatch-filter-status"
+          />
+          <Select
+            size="xs"
+            w={110}
+            label={t('events.filters.code')}
+            data={['2xx', '4xx', '5xx']}
+            value={search.code ?? null}
+            onChange={(code) => onChange({ code: code ?? undefined })}
+            clearable
+            data-testid="dispatch-filter-code"
+          />
+        </>
       )}
-      {list.hasNextPage && (
-        <Button size="xs" variant="default" w="fit-content" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="dispatches-more">
-          {t('deliveries.loadMore')}
-        </Button>
+      head={
+        <>
+          <Table.Th>{t('deliveries.attemptedAt')}</Table.Th>
+          <Table.Th>{t('deliveries.event')}</Table.Th>
+          <Table.Th>{t('deliveries.url')}</Table.Th>
+          <Table.Th>#</Table.Th>
+          <Table.Th>{t('deliveries.trigger')}</Table.Th>
+          <Table.Th>{t('events.columns.status')}</Table.Th>
+          <Table.Th>{t('deliveries.code')}</Table.Th>
+          <Table.Th>{t('deliveries.duration')}</Table.Th>
+          <Table.Th>{t('events.detail.nextRetry')}</Table.Th>
+        </>
+      }
+      rowData={(d) => ({ 'data-dispatch-id': d.id })}
+      cells={(d) => (
+        <>
+          <Table.Td>
+            <Time value={d.attempted_at} withMillis={false} />
+          </Table.Td>
+          <Table.Td onClick={(e) => e.stopPropagation()}>{d.event_id ? <EventLink id={d.event_id} /> : '—'}</Table.Td>
+          <Table.Td maw={260} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+            {d.url}
+          </Table.Td>
+          <Table.Td>{d.attempt}</Table.Td>
+          <Table.Td>{d.trigger === 'manual' || d.trigger === 'automatic' ? t(`events.trigger.${d.trigger}`) : d.trigger}</Table.Td>
+          <Table.Td>
+            <StatusBadge status={d.status} />
+          </Table.Td>
+          <Table.Td>
+            <ResponseCode code={d.attempt_response_code} error={d.error} />
+          </Table.Td>
+          <Table.Td>{formatDuration(d.duration_ms)}</Table.Td>
+          <Table.Td>
+            <Time value={d.next_retry_at} withMillis={false} />
+          </Table.Td>
+        </>
       )}
-      <Drawer opened={!!open} onClose={() => setOpen(null)} position="right" size="xl" title={t('deliveries.attemptTitle')}>
-        {open && <AttemptTimeline dispatches={[open]} selected={[]} onToggleSelected={() => undefined} />}
-      </Drawer>
-    </Stack>
+      drawer={(open) => <AttemptTimeline dispatches={[open]} selected={[]} onToggleSelected={() => undefined} />}
+    />
   );
 }
 
@@ -169,110 +150,92 @@ function ReceivedLog({ search, onChange }: { search: DeliveriesSearch; onChange:
   const capabilities = useCapabilities();
   const unsupported = capabilities.data?.capabilities.received_webhooks === 'unsupported';
   const list = useReceivedWebhooks({ filters: toReceivedFilters(search), limit: DELIVERIES_PAGE_SIZE }, { enabled: !unsupported });
-  const [open, setOpen] = useState<ReceivedWebhook | null>(null);
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const searchRef = useRef<HTMLInputElement>(null);
-  const keyboard = useListKeyboard({ count: rows.length, isOpen: !!open, onOpen: (i) => setOpen(rows[i] ?? null), onClose: () => setOpen(null), searchRef });
-  if (unsupported) return <Alert color="gray" data-testid="received-unsupported">{t('deliveries.receivedUnsupported')}</Alert>;
   return (
-    <Stack gap="sm">
-      <Group gap="xs" align="end" role="search" aria-label={t('deliveries.filters')}>
-        <FilterText label={t('events.filters.installation')} value={search.installation} onCommit={(installation) => onChange({ installation })} testId="received-filter-installation" inputRef={searchRef} />
-        <FilterText label={t('events.filters.driver')} value={search.driver} onCommit={(driver) => onChange({ driver })} testId="received-filter-driver" />
-        <Select
-          size="xs"
-          w={150}
-          label={t('events.filters.status')}
-          data={[
-            { value: 'processed', label: t('events.status.processed') },
-            { value: 'rejected', label: t('events.status.rejected') },
-          ]}
-          value={search.received ?? null}
-          onChange={(received) => onChange({ received: (received ?? undefined) as DeliveriesSearch['received'] })}
-          clearable
-          data-testid="received-filter-status"
-        />
-      </Group>
-      {list.error && <ErrorAlert error={list.error} testId="deliveries-error" onRetry={() => void list.refetch()} />}
-      {list.isSuccess && rows.length === 0 && <Alert color="gray" data-testid="received-empty">{t('deliveries.noReceived')}</Alert>}
-      {rows.length > 0 && (
-        <Table highlightOnHover striped fz="xs" data-testid="received-table" aria-label={t('deliveries.receivedTab')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('deliveries.receivedAt')}</Table.Th>
-              <Table.Th>{t('events.columns.driver')}</Table.Th>
-              <Table.Th>{t('events.columns.installation')}</Table.Th>
-              <Table.Th>{t('deliveries.signature')}</Table.Th>
-              <Table.Th>{t('events.columns.status')}</Table.Th>
-              <Table.Th>{t('deliveries.reason')}</Table.Th>
-              <Table.Th>{t('deliveries.events')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((w, index) => (
-              <Table.Tr
-                key={w.id}
-                data-testid="received-row"
-                data-signature-valid={String(w.signature_valid)}
-                data-active={keyboard.activeIndex === index || undefined}
-                bg={keyboard.activeIndex === index ? 'var(--mantine-primary-color-light)' : undefined}
-                style={{ cursor: 'pointer' }}
-                onClick={() => setOpen(w)}
-              >
-                <Table.Td>
-                  <Time value={w.received_at} withMillis={false} />
-                </Table.Td>
-                <Table.Td>{w.integration_driver_slug ?? '—'}</Table.Td>
-                <Table.Td ff="monospace">{w.installation_id ?? '—'}</Table.Td>
-                <Table.Td>
-                  {w.signature_valid === null || w.signature_valid === undefined ? (
-                    <Badge size="sm" variant="outline" color="gray">
-                      {t('deliveries.signatureUnknown')}
-                    </Badge>
-                  ) : (
-                    <Badge size="sm" color={w.signature_valid ? 'green' : 'red'} data-testid="signature-badge">
-                      {w.signature_valid ? t('deliveries.signatureValid') : t('deliveries.signatureInvalid')}
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <StatusBadge status={w.status} />
-                </Table.Td>
-                <Table.Td>{w.status_reason ?? ''}</Table.Td>
-                <Table.Td onClick={(e) => e.stopPropagation()}>
-                  <Group gap={4}>
-                    {(w.event_ids ?? []).slice(0, 3).map((id) => (
-                      <EventLink key={id} id={id} />
-                    ))}
-                    {(w.event_ids ?? []).length > 3 && <Text size="xs">+{(w.event_ids ?? []).length - 3}</Text>}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+    <KeysetLog<ReceivedWebhook>
+      unsupported={unsupported}
+      unsupportedText={t('deliveries.receivedUnsupported')}
+      emptyText={t('deliveries.noReceived')}
+      tableLabel={t('deliveries.receivedTab')}
+      drawerTitle={t('deliveries.receivedTitle')}
+      testIds={{ unsupported: 'received-unsupported', empty: 'received-empty', table: 'received-table', row: 'received-row', more: 'received-more' }}
+      list={list}
+      filters={(searchRef) => (
+        <>
+          <FilterText label={t('events.filters.installation')} value={search.installation} onCommit={(installation) => onChange({ installation })} testId="received-filter-installation" inputRef={searchRef} />
+          <FilterText label={t('events.filters.driver')} value={search.driver} onCommit={(driver) => onChange({ driver })} testId="received-filter-driver" />
+          <Select
+            size="xs"
+            w={150}
+            label={t('events.filters.status')}
+            data={[
+              { value: 'processed', label: t('events.status.processed') },
+              { value: 'rejected', label: t('events.status.rejected') },
+            ]}
+            value={search.received ?? null}
+            onChange={(received) => onChange({ received: (received ?? undefined) as DeliveriesSearch['received'] })}
+            clearable
+            data-testid="received-filter-status"
+          />
+        </>
       )}
-      {list.hasNextPage && (
-        <Button size="xs" variant="default" w="fit-content" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="received-more">
-          {t('deliveries.loadMore')}
-        </Button>
+      head={
+        <>
+          <Table.Th>{t('deliveries.receivedAt')}</Table.Th>
+          <Table.Th>{t('events.columns.driver')}</Table.Th>
+          <Table.Th>{t('events.columns.installation')}</Table.Th>
+          <Table.Th>{t('deliveries.signature')}</Table.Th>
+          <Table.Th>{t('events.columns.status')}</Table.Th>
+          <Table.Th>{t('deliveries.reason')}</Table.Th>
+          <Table.Th>{t('deliveries.events')}</Table.Th>
+        </>
+      }
+      rowData={(w) => ({ 'data-signature-valid': String(w.signature_valid) })}
+      cells={(w) => (
+        <>
+          <Table.Td>
+            <Time value={w.received_at} withMillis={false} />
+          </Table.Td>
+          <Table.Td>{w.integration_driver_slug ?? '—'}</Table.Td>
+          <Table.Td ff="monospace">{w.installation_id ?? '—'}</Table.Td>
+          <Table.Td>
+            {w.signature_valid === null || w.signature_valid === undefined ? (
+              <Badge size="sm" variant="outline" color="gray">
+                {t('deliveries.signatureUnknown')}
+              </Badge>
+            ) : (
+              <Badge size="sm" color={w.signature_valid ? 'green' : 'red'} data-testid="signature-badge">
+                {w.signature_valid ? t('deliveries.signatureValid') : t('deliveries.signatureInvalid')}
+              </Badge>
+            )}
+          </Table.Td>
+          <Table.Td>
+            <StatusBadge status={w.status} />
+          </Table.Td>
+          <Table.Td>{w.status_reason ?? ''}</Table.Td>
+          <Table.Td onClick={(e) => e.stopPropagation()}>
+            <Group gap={4}>
+              {(w.event_ids ?? []).slice(0, 3).map((id) => (
+                <EventLink key={id} id={id} />
+              ))}
+              {(w.event_ids ?? []).length > 3 && <Text size="xs">+{(w.event_ids ?? []).length - 3}</Text>}
+            </Group>
+          </Table.Td>
+        </>
       )}
-      <Drawer opened={!!open} onClose={() => setOpen(null)} position="right" size="xl" title={t('deliveries.receivedTitle')}>
-        {open && (
-          <Stack gap="xs">
-            <Code>{open.id}</Code>
-            <Text size="xs" fw={600}>
-              {t('events.detail.requestHeaders')}
-            </Text>
-            <JsonViewer value={open.headers} label={t('events.detail.requestHeaders')} maxHeight={240} />
-            <Text size="xs" fw={600}>
-              {t('events.detail.requestBody')}
-            </Text>
-            <JsonViewer value={open.body} label={t('events.detail.requestBody')} />
-          </Stack>
-        )}
-      </Drawer>
-    </Stack>
+      drawer={(open) => (
+        <Stack gap="xs">
+          <Code>{open.id}</Code>
+          <Text size="xs" fw={600}>
+            {t('events.detail.requestHeaders')}
+          </Text>
+          <JsonViewer value={open.headers} label={t('events.detail.requestHeaders')} maxHeight={240} />
+          <Text size="xs" fw={600}>
+            {t('events.detail.requestBody')}
+          </Text>
+          <JsonViewer value={open.body} label={t('events.detail.requestBody')} />
+        </Stack>
+      )}
+    />
   );
 }
 
