@@ -1,11 +1,12 @@
 // The Deliveries screen: the delivery log (every attempt to every endpoint, with its filters) and
 // the received-webhooks log (what providers sent, signature valid or not, the events it produced).
 // Both are keyset lists with "Load more" (KeysetLog.tsx); a row opens its attempt or body in a drawer.
-import { Anchor, Badge, Code, Group, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Code, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
-import { useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dispatch, ReceivedWebhook } from '../../../shared/api/index';
+import { FilterSelect } from '../../components/filters/FilterSelect';
+import { FilterText } from '../../components/filters/FilterText';
 import { JsonViewer } from '../../components/json-viewer/JsonViewer';
 import { formatDuration } from '../../components/time/format-time';
 import { Time } from '../../components/time/Time';
@@ -18,40 +19,6 @@ import { deliveriesRoute } from './route';
 
 /** Rows per "Load more": the log is read a screenful at a time. */
 const DELIVERIES_PAGE_SIZE = 50;
-
-function FilterText({
-  label,
-  value,
-  onCommit,
-  testId,
-  inputRef,
-}: {
-  label: string;
-  value: string | undefined;
-  onCommit: (v: string | undefined) => void;
-  testId: string;
-  inputRef?: RefObject<HTMLInputElement | null>;
-}) {
-  const [draft, setDraft] = useState({ source: value, text: value ?? '' });
-  if (draft.source !== value) setDraft({ source: value, text: value ?? '' });
-  const commit = () => {
-    const next = draft.text.trim() || undefined;
-    if (next !== value) onCommit(next);
-  };
-  return (
-    <TextInput
-      size="xs"
-      w={220}
-      label={label}
-      value={draft.text}
-      onChange={(e) => setDraft({ source: value, text: e.currentTarget.value })}
-      onBlur={commit}
-      onKeyDown={(e) => e.key === 'Enter' && commit()}
-      ref={inputRef}
-      data-testid={testId}
-    />
-  );
-}
 
 function EventLink({ id }: { id: string }) {
   return (
@@ -79,28 +46,17 @@ function DispatchesLog({ search, onChange }: { search: DeliveriesSearch; onChang
       list={list}
       filters={(searchRef) => (
         <>
-          <FilterText label={t('deliveries.eventId')} value={search.event} onCommit={(event) => onChange({ event })} testId="dispatch-filter-event" inputRef={searchRef} />
-          <FilterText label={t('deliveries.endpointId')} value={search.endpoint} onCommit={(endpoint) => onChange({ endpoint })} testId="dispatch-filter-endpoint" />
-          <Select
-            size="xs"
-            w={140}
+          <FilterText w={220} label={t('deliveries.eventId')} value={search.event} onCommit={(event) => onChange({ event })} testId="dispatch-filter-event" inputRef={searchRef} />
+          <FilterText w={220} label={t('deliveries.endpointId')} value={search.endpoint} onCommit={(endpoint) => onChange({ endpoint })} testId="dispatch-filter-endpoint" />
+          <FilterSelect
+            compactWidth={140}
             label={t('events.filters.status')}
-            data={['pending', 'succeeded', 'failed'].map((s) => ({ value: s, label: t(`events.status.${s}`) }))}
-            value={search.status ?? null}
-            onChange={(status) => onChange({ status: status ?? undefined })}
-            clearable
-            data-testid="dispatch-filter-status"
+            options={['pending', 'succeeded', 'failed'].map((s) => ({ value: s, label: t(`events.status.${s}`) }))}
+            value={search.status}
+            onChange={(status) => onChange({ status })}
+            testId="dispatch-filter-status"
           />
-          <Select
-            size="xs"
-            w={110}
-            label={t('events.filters.code')}
-            data={['2xx', '4xx', '5xx']}
-            value={search.code ?? null}
-            onChange={(code) => onChange({ code: code ?? undefined })}
-            clearable
-            data-testid="dispatch-filter-code"
-          />
+          <FilterSelect compactWidth={110} label={t('events.filters.code')} options={['2xx', '4xx', '5xx']} value={search.code} onChange={(code) => onChange({ code })} testId="dispatch-filter-code" />
         </>
       )}
       head={
@@ -161,20 +117,18 @@ function ReceivedLog({ search, onChange }: { search: DeliveriesSearch; onChange:
       list={list}
       filters={(searchRef) => (
         <>
-          <FilterText label={t('events.filters.installation')} value={search.installation} onCommit={(installation) => onChange({ installation })} testId="received-filter-installation" inputRef={searchRef} />
-          <FilterText label={t('events.filters.driver')} value={search.driver} onCommit={(driver) => onChange({ driver })} testId="received-filter-driver" />
-          <Select
-            size="xs"
-            w={150}
+          <FilterText w={220} label={t('events.filters.installation')} value={search.installation} onCommit={(installation) => onChange({ installation })} testId="received-filter-installation" inputRef={searchRef} />
+          <FilterText w={220} label={t('events.filters.driver')} value={search.driver} onCommit={(driver) => onChange({ driver })} testId="received-filter-driver" />
+          <FilterSelect
+            compactWidth={150}
             label={t('events.filters.status')}
-            data={[
-              { value: 'processed', label: t('events.status.processed') },
-              { value: 'rejected', label: t('events.status.rejected') },
+            options={[
+              { value: 'processed' as const, label: t('events.status.processed') },
+              { value: 'rejected' as const, label: t('events.status.rejected') },
             ]}
-            value={search.received ?? null}
-            onChange={(received) => onChange({ received: (received ?? undefined) as DeliveriesSearch['received'] })}
-            clearable
-            data-testid="received-filter-status"
+            value={search.received}
+            onChange={(received) => onChange({ received })}
+            testId="received-filter-status"
           />
         </>
       )}
