@@ -14,11 +14,11 @@ import { Time } from '../../components/time/Time';
 import { useListKeyboard } from '../../keyboard/use-list-keyboard';
 import { usePaletteActions } from '../../palette/registry';
 import { DriverDetail } from './DriverDetail';
-import { useDriverPages } from './drivers-queries';
+import { useDriverPages } from '../../queries/drivers';
 import { LoadedListFooter, ServerOrderNote } from '../../components/list-status/ListStatus';
 import { loadedList, useCapabilities } from '../../queries';
 import { driversRoute, type DriversSearch } from './route';
-import { useDriverToggleAction } from './use-driver-toggle';
+import { useDriverToggleAction } from '../../components/driver-toggle/use-driver-toggle';
 
 const sortableColumns = ['name', 'type', 'version', 'created_at'] as const;
 

@@ -12,7 +12,7 @@ import { ReadOnlyBanner, WriteButton } from '../../components/confirm/WriteGuard
 import { Time } from '../../components/time/Time';
 import { useListKeyboard } from '../../keyboard/use-list-keyboard';
 import { usePaletteActions } from '../../palette/registry';
-import { useDriversList } from '../drivers/drivers-queries';
+import { useDrivers } from '../../queries/drivers';
 import { CreateInstallationWizard } from './CreateInstallationWizard';
 import { InstallationDetail } from './InstallationDetail';
 import { useInstallation, useInstallationPages } from '../../queries/installations';
@@ -27,7 +27,7 @@ export function InstallationsScreen() {
   const navigate = useNavigate({ from: '/installations' });
   const setSearch = (patch: Partial<InstallationsSearch>) => void navigate({ search: { ...search, ...patch }, replace: true });
   const [creating, setCreating] = useState(false);
-  const drivers = useDriversList({ sort: 'name', limit: 100 });
+  const drivers = useDrivers({ sort: 'name', limit: 100 });
   const input: Omit<InstallationsListInput, 'page'> = {
     filters: {
       ...(search.driver ? { driver_id: search.driver } : {}),
