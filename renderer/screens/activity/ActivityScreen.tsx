@@ -10,7 +10,7 @@ import { FilterSelect } from '../../components/filters/FilterSelect';
 import { Time } from '../../components/time/Time';
 import { errorMessage } from '../../errors/error-message';
 import { useProfiles } from '../../session/session-queries';
-import { useActivityList, useActivityLiveRefresh, useExportActivity } from './activity-queries';
+import { useActivityList, useActivityLiveRefresh, useExportActivity } from '../../queries/activity';
 import { activityRoute, type ActivitySearch } from './route';
 
 const actionNamespaces = ['drivers', 'installations', 'webhooks', 'events', 'profiles', 'token'];

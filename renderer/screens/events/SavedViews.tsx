@@ -2,36 +2,27 @@
 // name, delete one. Applying a view is just navigating to its search params.
 import { ActionIcon, Button, Group, Menu, Popover, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../bridge/ipc';
 import { errorMessage } from '../../errors/error-message';
+import { useDeleteView, useSavedViews, useSaveView } from '../../queries/views';
 import { eventsSearchSchema, type EventsSearch } from './events-search';
-
-const viewsKey = ['events', 'views'] as const;
 
 export function SavedViews({ search, onApply }: { search: EventsSearch; onApply: (search: EventsSearch) => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const views = useQuery({ queryKey: viewsKey, queryFn: async ({ signal }) => (await call('views:list', {}, { signal })).views });
+  const views = useSavedViews();
   const [name, setName] = useState('');
   const [saving, setSaving] = useState(false);
   const fail = (error: unknown) => notifications.show({ color: 'red', message: errorMessage(t, error) });
-  const save = useMutation({
-    mutationFn: () => call('views:save', { name, search: search as Record<string, string> }),
+  const save = useSaveView({
     onSuccess: () => {
       setSaving(false);
       setName('');
-      void queryClient.invalidateQueries({ queryKey: viewsKey });
     },
     onError: fail,
   });
-  const remove = useMutation({
-    mutationFn: (id: string) => call('views:delete', { id }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: viewsKey }),
-    onError: fail,
-  });
+  const saveView = () => save.mutate({ name, search: search as Record<string, string> });
+  const remove = useDeleteView({ onError: fail });
 
   return (
     <Group gap={4}>
@@ -82,11 +73,11 @@ export function SavedViews({ search, onApply }: { search: EventsSearch; onApply:
               label={t('events.views.name')}
               value={name}
               onChange={(e) => setName(e.currentTarget.value)}
-              onKeyDown={(e) => e.key === 'Enter' && name.trim() && save.mutate()}
+              onKeyDown={(e) => e.key === 'Enter' && name.trim() && saveView()}
               data-testid="save-view-name"
               data-autofocus
             />
-            <Button size="xs" onClick={() => save.mutate()} disabled={!name.trim()} loading={save.isPending} data-testid="save-view-confirm">
+            <Button size="xs" onClick={saveView} disabled={!name.trim()} loading={save.isPending} data-testid="save-view-confirm">
               {t('events.views.saveConfirm')}
             </Button>
           </Stack>

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProfileWithToken } from '../../../shared/ipc/channels/profiles';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TimeText } from '../../components/time/Time';
-import { usePayloadIndexAction, usePayloadIndexStatus } from './payload-index-queries';
+import { usePayloadIndexAction, usePayloadIndexStatus } from '../../queries/payload-index';
 
 export function PayloadIndexCard({ profile }: { profile: ProfileWithToken }) {
   const { t } = useTranslation();

@@ -11,7 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { TimeText } from '../../components/time/Time';
 import { useActiveProfile } from '../../session/session-queries';
 import { StatusBadge } from '../events/StatusBadge';
-import { usePayloadIndexStatus, usePayloadSearch } from './payload-index-queries';
+import { usePayloadIndexStatus, usePayloadSearch } from '../../queries/payload-index';
 
 /** The events list filters the index can apply (it keeps name, status, installation, driver and time). */
 function indexFilters(filter: EventsFilters): EventsFilters {

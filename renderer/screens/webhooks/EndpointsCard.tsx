@@ -18,7 +18,7 @@ import type { Dispatch } from '../../../shared/api/processing';
 import type { WebhookEndpoint } from '../../../shared/api/webhooks';
 import { EndpointFormModal } from './EndpointFormModal';
 import { MissingEndpointNote } from './MissingEndpointNote';
-import { useEndpointHealth } from './endpoint-health';
+import { useEndpointHealth } from '../../queries/endpoint-health';
 import { SecretOnceDialog } from './SecretOnceDialog';
 
 function HealthCell({ endpointId }: { endpointId: string }) {
