@@ -15,7 +15,7 @@ import type { TFunction } from 'i18next';
 import type { PlatformEvent } from '../../../shared/api/index';
 import { formatRelative, formatTimestamp, type TimeDisplay } from '../../components/time/format-time';
 import { useTimeDisplay } from '../../components/time/Time';
-import { codeColor, statusColor, statusLabel } from './StatusBadge';
+import { codeColor, statusColor, statusLabel } from '../../components/status/StatusBadge';
 import classes from './events-table.module.css';
 
 export const ROW_HEIGHT = 36;
