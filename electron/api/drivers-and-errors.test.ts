@@ -4,6 +4,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isAppError } from '../../shared/app-error';
 import { strictApiSchemas } from '../../shared/api/index';
+import { decodeJwtPayload } from '../../shared/jwt';
 import { idempotencyKeyFor } from './http';
 import { captureFailure, everythingIn, startClientHarness, type ClientHarness } from './test-support';
 import { verifyToken } from './verify-token';
@@ -104,7 +105,7 @@ describe('error model', () => {
     expect((await failure(h.client.listDrivers())).details?.reason).toBe('malformed');
 
     const revokedToken = await h.sandbox.mintToken();
-    const jti = JSON.parse(Buffer.from(revokedToken.split('.')[1]!, 'base64url').toString()).jti as string;
+    const jti = decodeJwtPayload(revokedToken)?.jti as string;
     h.sandbox.revokeToken(jti);
     h.vault.set('p1', revokedToken);
     expect((await failure(h.client.listDrivers())).details?.reason).toBe('rejected');

@@ -3,21 +3,12 @@
 // Settings screen shows. Error messages never include the token or any part of it.
 import { AppError } from '../../shared/app-error';
 import type { TokenClaims } from '../../shared/ipc/channels/token';
+import { decodeJwtPart, isBase64UrlPart } from '../../shared/jwt';
 
 const MAX_TOKEN_LENGTH = 8192;
-const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
 function invalid(reason: string, message: string): AppError {
   return new AppError('invalid_token', message, { details: { reason } });
-}
-
-function decodeJsonPart(part: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
 }
 
 /** Trims surrounding whitespace (files and clipboards add newlines) and checks the JWT shape. */
@@ -29,15 +20,15 @@ export function parseJwtShape(raw: string): { token: string; header: Record<stri
   if (parts.length !== 3) {
     throw invalid('parts', 'This is not a JWT: an API token has three parts separated by dots.');
   }
-  if (!parts.every((part) => BASE64URL.test(part))) {
+  if (!parts.every(isBase64UrlPart)) {
     throw invalid('encoding', 'This is not a JWT: each part must be base64url text with no spaces.');
   }
-  const header = decodeJsonPart(parts[0]!);
+  const header = decodeJwtPart(parts[0]!);
   if (!header || typeof header.alg !== 'string' || !header.alg) {
     throw invalid('header', 'This is not a JWT: its header does not name a signing algorithm.');
   }
   if (header.alg.toLowerCase() === 'none') throw invalid('unsigned', 'This token is unsigned (alg "none"); the API will refuse it.');
-  const payload = decodeJsonPart(parts[1]!);
+  const payload = decodeJwtPart(parts[1]!);
   if (!payload) throw invalid('payload', 'This is not a JWT: its payload is not a JSON object.');
   return { token, header, payload };
 }

@@ -16,6 +16,7 @@ import type { ProfileFormValues } from '../screens/settings/profile-form';
 import { ProfileFields, useProfileForm } from '../screens/settings/ProfileFields';
 import { useSaveProfile } from '../screens/settings/profile-save';
 import { TokenImportButtons, useImportToken } from '../screens/settings/TokenImport';
+import { useConnectionTest } from '../queries/capabilities';
 import { useActivateProfile, useProfiles } from '../session/session-queries';
 import type { OnboardingStart } from './onboarding-start';
 import { StepError } from './StepError';
@@ -104,11 +105,7 @@ function stepThatFixes(error: IpcCallError): 0 | 1 | null {
 
 function TestStep({ profile, onConnected, onGoTo }: { profile: ProfileWithToken; onConnected: (result: ConnectionTestResult) => void; onGoTo: (step: number) => void }) {
   const { t } = useTranslation();
-  const test = useMutation({
-    meta: { silentError: true },
-    mutationFn: () => call('connection:test', { profileId: profile.id }),
-    onSuccess: (result) => result.ok && onConnected(result),
-  });
+  const test = useConnectionTest(profile.id, { onSuccess: (result) => result.ok && onConnected(result) });
   const failure = test.data && !test.data.ok && test.data.failure ? new IpcCallError('connection:test', test.data.failure) : (test.error ?? null);
   const fix = failure instanceof IpcCallError ? stepThatFixes(failure) : null;
   return (

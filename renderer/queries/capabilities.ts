@@ -1,6 +1,7 @@
 // What the active profile's server supports, and the connection checks of the Settings screen.
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { call } from '../bridge/ipc';
+import type { ConnectionTestResult } from '../../shared/ipc/channels/connection';
 import { queryKeys } from './keys';
 
 /** Probes the optional read routes once; write-only routes become known on first use. */
@@ -12,11 +13,19 @@ export function useCapabilities() {
   });
 }
 
-/** A connection test is an action (it reports latency now), not cached state. */
-export function useConnectionTest() {
-  return useMutation({ mutationFn: (input: { profileId?: string }) => call('connection:test', input) });
+/**
+ * A connection test of a saved profile is an action (it reports latency now), not cached state.
+ * Its failures are shown inline by the caller (Settings, onboarding), so no error toast.
+ */
+export function useConnectionTest(profileId: string, callbacks: { onSuccess?: (result: ConnectionTestResult) => void } = {}) {
+  return useMutation({
+    meta: { silentError: true },
+    mutationFn: () => call('connection:test', { profileId }),
+    onSuccess: (result) => callbacks.onSuccess?.(result),
+  });
 }
 
-export function useDetectBasePath() {
-  return useMutation({ mutationFn: (input: { profileId?: string }) => call('connection:detectBasePath', input) });
+/** Where the API answers under a saved profile's URL (shown inline by Settings). */
+export function useDetectBasePath(profileId: string) {
+  return useMutation({ meta: { silentError: true }, mutationFn: () => call('connection:detectBasePath', { profileId }) });
 }

@@ -1,5 +1,5 @@
-// Drivers: list, detail, and the enable/disable toggle — optimistic in every cached drivers query,
-// rolled back exactly on failure, then refreshed from the server's answer.
+// Drivers: list, detail, how many installations use one, and the enable/disable toggle — optimistic
+// in every cached drivers query, rolled back exactly on failure, then refreshed from the server's answer.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { call, IpcCallError } from '../bridge/ipc';
 import type { Driver } from '../../shared/api/drivers';
@@ -32,6 +32,23 @@ export function useDriver(id: string | undefined) {
     queryFn: ({ signal }) => call('drivers:get', { id: id ?? '' }, { signal }),
     enabled: !!id,
   });
+}
+
+/** null when the server does not say (no count in its paging, or no installations list at all). */
+async function countInstallations(driverId: string, signal?: AbortSignal): Promise<number | null> {
+  const list = await call('installations:list', { filters: { driver_id: driverId }, limit: 1 }, { signal });
+  if (list.pagination.kind === 'page' && list.pagination.total !== null) return list.pagination.total;
+  return list.items.length === 0 ? 0 : null;
+}
+
+/** Installations using a driver: the page total of a one-item list filtered by driver id. */
+export function useDriverUsage(driverId: string | undefined) {
+  return useQuery({ queryKey: queryKeys.installations.countByDriver(driverId ?? ''), enabled: !!driverId, queryFn: ({ signal }) => countInstallations(driverId ?? '', signal) });
+}
+
+/** A fresh count (never cached) for a confirmation that must state the current impact. */
+export function fetchDriverUsageNow(queryClient: QueryClient, driverId: string): Promise<number | null> {
+  return queryClient.fetchQuery({ queryKey: queryKeys.installations.countByDriver(driverId), queryFn: ({ signal }) => countInstallations(driverId, signal), staleTime: 0 });
 }
 
 export interface DriverToggle {

@@ -24,6 +24,8 @@ export const queryKeys = {
     detail: (id: string) => ['installations', 'detail', id] as const,
     /** Recent volume and failures, derived from its newest events (Installations screen). */
     health: (id: string) => ['installations', 'health', id] as const,
+    /** How many installations use a driver (under installations: their writes change it). */
+    countByDriver: (driverId: string) => ['installations', 'count-by-driver', driverId] as const,
   },
   events: {
     all: ['events'] as const,

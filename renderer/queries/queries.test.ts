@@ -11,6 +11,7 @@ import { eventsChannels } from '../../shared/ipc/channels/events';
 import { webhooksChannels } from '../../shared/ipc/channels/webhooks';
 import { connectionChannels } from '../../shared/ipc/channels/connection';
 import { capabilitiesChannels } from '../../shared/ipc/channels/capabilities';
+import { namesChannels } from '../../shared/ipc/channels/names';
 import { createDispatcher, type Dispatcher } from '../../electron/ipc/dispatcher';
 import { createApiHandlers } from '../../electron/api/handlers';
 import { everythingIn, fastTuning, MemoryVault } from '../../electron/api/test-support';
@@ -21,7 +22,7 @@ import { queryKeys } from './keys';
 import { newActionId } from './action-id';
 import { nextPageParam } from './list-pages';
 
-const apiChannels = { ...connectionChannels, ...capabilitiesChannels, ...driversChannels, ...installationsChannels, ...eventsChannels, ...webhooksChannels };
+const apiChannels = { ...connectionChannels, ...capabilitiesChannels, ...driversChannels, ...installationsChannels, ...eventsChannels, ...webhooksChannels, ...namesChannels };
 const sender = { id: 1, frameUrl: 'app://console/index.html', isTopFrame: true };
 
 let sandbox: RunningSandbox;

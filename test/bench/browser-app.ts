@@ -1,7 +1,7 @@
 // The console running in headless Chromium the way the end-to-end fixture runs it (real renderer
 // build, real main services, real sandbox), but as a plain script: benchmarks need one long-lived
 // page, not a test per measurement.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import type { SandboxHandle } from './sandbox-process';
 import type { IpcRequest } from '../../shared/ipc/kit';

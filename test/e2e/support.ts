@@ -1,13 +1,13 @@
 // Small helpers for specs: seeding profiles and tokens through main, decoding a JWT's jti.
 import type { ConsoleApp } from './fixtures';
 import type { Profile, ProfileCreate } from '../../shared/ipc/channels/profiles';
+import { decodeJwtPayload } from '../../shared/jwt';
 
 /** The `jti` claim of a JWT (to revoke it in the sandbox). */
 export function jtiOf(token: string): string {
-  const payload = token.split('.')[1];
-  if (!payload) throw new Error('Not a JWT');
-  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { jti?: string };
-  if (!claims.jti) throw new Error('The token has no jti');
+  const claims = decodeJwtPayload(token);
+  if (!claims) throw new Error('Not a JWT');
+  if (typeof claims.jti !== 'string' || !claims.jti) throw new Error('The token has no jti');
   return claims.jti;
 }
 

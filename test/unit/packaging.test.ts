@@ -85,7 +85,7 @@ describe('package.json dependencies (what electron-builder packs beside the asar
   });
 
   it('hold no dev tools, no sandbox, no renderer library', () => {
-    const devOnly = ['fastify', 'better-sqlite3', 'jose', 'vite', 'vitest', '@vitejs/plugin-react', 'react', 'react-dom', '@mantine/core', '@tanstack/react-query', 'i18next', 'electron', 'electron-builder', 'typescript', 'tsx', 'playwright-core'];
+    const devOnly = ['fastify', 'better-sqlite3', 'jose', 'vite', 'vitest', '@vitejs/plugin-react', 'react', 'react-dom', '@mantine/core', '@tanstack/react-query', 'i18next', 'electron', 'electron-builder', 'typescript', 'tsx', '@playwright/test'];
     for (const name of devOnly) expect(dependencies).not.toContain(name);
   });
 });

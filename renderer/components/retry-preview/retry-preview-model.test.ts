@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { retryDelaySeconds } from '../../../shared/retry-schedule';
-import { formatDuration, retryPreviewModel } from './retry-preview-model';
-
-describe('formatDuration', () => {
-  it('uses at most two units', () => {
-    expect([0, 45, 60, 150, 3_600, 3_900, 3_661, 86_400 + 7_200 + 5].map(formatDuration)).toEqual(['0s', '45s', '1m', '2m 30s', '1h', '1h 5m', '1h 1m', '1d 2h']);
-  });
-  it('never negative', () => {
-    expect(formatDuration(-5)).toBe('0s');
-  });
-});
+import { retryPreviewModel } from './retry-preview-model';
 
 describe('retryPreviewModel', () => {
   it('is the shared schedule (the one the sandbox dispatcher uses), with positions from 0 to 1', () => {

@@ -34,9 +34,20 @@ describe('formatRelative', () => {
 describe('formatDuration and isoHoursAgo', () => {
   it('formats durations', () => {
     expect(formatDuration(850)).toBe('850 ms');
+    expect(formatDuration(0)).toBe('0 ms');
+    expect(formatDuration(999.6)).toBe('1000 ms');
     expect(formatDuration(2400)).toBe('2.4 s');
+    expect(formatDuration(45_000)).toBe('45 s');
+    expect(formatDuration(59_960)).toBe('60 s');
     expect(formatDuration(65_000)).toBe('1 min 5 s');
     expect(formatDuration(null)).toBe('');
+    expect(formatDuration(undefined)).toBe('');
+    expect(formatDuration(Number.NaN)).toBe('');
+    expect(formatDuration(-5)).toBe('0 ms');
+  });
+  it('keeps the two largest units of long durations (retry schedules), skipping a zero one', () => {
+    const seconds = [60, 150, 3_600, 3_900, 3_661, 86_400 + 7_200 + 5, 86_400 + 30];
+    expect(seconds.map((s) => formatDuration(s * 1000))).toEqual(['1 min', '2 min 30 s', '1 h', '1 h 5 min', '1 h 1 min', '1 d 2 h', '1 d']);
   });
   it('computes past instants', () => {
     expect(isoHoursAgo(24, new Date('2024-01-15T10:00:00Z'))).toBe('2024-01-14T10:00:00.000Z');

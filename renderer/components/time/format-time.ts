@@ -56,14 +56,32 @@ export function formatAxisTicks(epochSeconds: readonly number[], stepSeconds: nu
   });
 }
 
-/** Duration of an attempt for humans: `850 ms`, `2.4 s`, `1 min 5 s`. */
+const DURATION_UNITS: ReadonlyArray<[label: string, seconds: number]> = [
+  ['d', 86_400],
+  ['h', 3_600],
+  ['min', 60],
+  ['s', 1],
+];
+
+/**
+ * The one duration format (attempts, latencies, retry schedules), from milliseconds: `850 ms`,
+ * `2.4 s`, `45 s`, then the two largest whole units — `1 min 5 s`, `2 h 30 min`, `1 d 2 h` —,
+ * enough to read a schedule. Absent or non-finite → ''; negative counts as 0.
+ */
 export function formatDuration(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return '';
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  const minutes = Math.floor(ms / 60_000);
-  const seconds = Math.round((ms % 60_000) / 1000);
-  return `${minutes} min ${seconds} s`;
+  const value = Math.max(0, ms);
+  if (value < 1000) return `${Math.round(value)} ms`;
+  if (value < 60_000) return `${Number((value / 1000).toFixed(1))} s`;
+  let rest = Math.round(value / 1000);
+  const parts: string[] = [];
+  for (const [label, size] of DURATION_UNITS) {
+    const count = Math.floor(rest / size);
+    rest -= count * size;
+    if (count > 0 || parts.length > 0) parts.push(`${count} ${label}`);
+    if (parts.length === 2) break;
+  }
+  return parts.filter((part) => !part.startsWith('0 ')).join(' ');
 }
 
 /** ISO timestamp for filters ("last 24 h" → now − 24 h) in the platform's UTC format. */

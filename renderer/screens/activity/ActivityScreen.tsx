@@ -1,15 +1,16 @@
 // Activity: every write this console made (when, profile, action, target, result), newest first,
 // with filters in the URL and export to CSV/NDJSON through a native save dialog in main.
-import { Badge, Button, Group, Loader, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { ActivityFilters } from '../../../shared/ipc/channels/activity';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FilterSelect } from '../../components/filters/FilterSelect';
 import { Time } from '../../components/time/Time';
 import { errorMessage } from '../../errors/error-message';
 import { useProfiles } from '../../session/session-queries';
-import { useActivityList, useActivityLiveRefresh, useExportActivity } from './activity-queries';
+import { useActivityList, useActivityLiveRefresh, useExportActivity } from '../../queries/activity';
 import { activityRoute, type ActivitySearch } from './route';
 import { EntityNameView } from '../../components/entity-name/EntityName';
 import tableClasses from '../../components/table/table.module.css';
@@ -66,32 +67,29 @@ export function ActivityScreen() {
           onChange={(event) => setSearch({ q: event.currentTarget.value || undefined })}
           data-testid="activity-filter-search"
         />
-        <Select
+        <FilterSelect
           label={t('activity.filters.action')}
-          data={actionNamespaces.map((value) => ({ value, label: t(`nav.${value}`, { defaultValue: value }) }))}
-          value={search.action ?? null}
-          onChange={(value) => setSearch({ action: value ?? undefined })}
-          clearable
-          data-testid="activity-filter-action"
+          options={actionNamespaces.map((value) => ({ value, label: t(`nav.${value}`, { defaultValue: value }) }))}
+          value={search.action}
+          onChange={(action) => setSearch({ action })}
+          testId="activity-filter-action"
         />
-        <Select
+        <FilterSelect
           label={t('activity.filters.result')}
-          data={[
-            { value: 'ok', label: t('activity.result.ok') },
-            { value: 'error', label: t('activity.result.error') },
+          options={[
+            { value: 'ok' as const, label: t('activity.result.ok') },
+            { value: 'error' as const, label: t('activity.result.error') },
           ]}
-          value={search.result ?? null}
-          onChange={(value) => setSearch({ result: value === 'ok' || value === 'error' ? value : undefined })}
-          clearable
-          data-testid="activity-filter-result"
+          value={search.result}
+          onChange={(result) => setSearch({ result })}
+          testId="activity-filter-result"
         />
-        <Select
+        <FilterSelect
           label={t('activity.filters.profile')}
-          data={profiles.map((p) => ({ value: p.id, label: p.name }))}
-          value={search.profile ?? null}
-          onChange={(value) => setSearch({ profile: value ?? undefined })}
-          clearable
-          data-testid="activity-filter-profile"
+          options={profiles.map((p) => ({ value: p.id, label: p.name }))}
+          value={search.profile}
+          onChange={(profile) => setSearch({ profile })}
+          testId="activity-filter-profile"
         />
       </Group>
       {list.isPending && <Loader aria-label={t('shell.loading')} />}

@@ -1,13 +1,12 @@
 // The Deliveries screen: the delivery log (every attempt to every endpoint, with its filters) and
 // the received-webhooks log (what providers sent, signature valid or not, the events it produced).
-// Both are keyset lists with "Load more"; a row opens its attempt or body in a drawer.
-import { Alert, Anchor, Badge, Button, Code, Drawer, Group, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+// Both are keyset lists with "Load more" (KeysetLog.tsx); a row opens its attempt or body in a drawer.
+import { Anchor, Badge, Code, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
-import { useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dispatch, ReceivedWebhook } from '../../../shared/api/index';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { useListKeyboard } from '../../keyboard/use-list-keyboard';
+import { FilterSelect } from '../../components/filters/FilterSelect';
+import { FilterText } from '../../components/filters/FilterText';
 import { JsonViewer } from '../../components/json-viewer/JsonViewer';
 import { formatDuration } from '../../components/time/format-time';
 import { Time } from '../../components/time/Time';
@@ -15,51 +14,17 @@ import { EntityName } from '../../components/entity-name/EntityName';
 import { MiddleTruncate } from '../../components/table/MiddleTruncate';
 import { ResizableTh } from '../../components/table/ResizableTh';
 import { useColumnWidths } from '../../components/table/column-widths';
-import tableClasses from '../../components/table/table.module.css';
-import { AttemptTimeline } from '../events/AttemptTimeline';
-import { ResponseCode, StatusBadge } from '../events/StatusBadge';
+import { AttemptTimeline } from '../../components/attempts/AttemptTimeline';
+import { ResponseCode, StatusBadge } from '../../components/status/StatusBadge';
 import { useCapabilities, useDispatches, useReceivedWebhooks } from '../../queries/index';
 import { toDispatchesFilters, toReceivedFilters, type DeliveriesSearch } from './deliveries-search';
+import { KeysetLog } from './KeysetLog';
 import { deliveriesRoute } from './route';
 
 /** Rows per "Load more": the log is read a screenful at a time. */
 const DELIVERIES_PAGE_SIZE = 50;
 const DISPATCH_COLUMNS = ['attempted', 'event', 'url', 'attempt', 'trigger', 'status', 'code', 'duration', 'next'] as const;
 const RECEIVED_COLUMNS = ['received', 'driver', 'installation', 'signature', 'status', 'reason', 'events'] as const;
-
-function FilterText({
-  label,
-  value,
-  onCommit,
-  testId,
-  inputRef,
-}: {
-  label: string;
-  value: string | undefined;
-  onCommit: (v: string | undefined) => void;
-  testId: string;
-  inputRef?: RefObject<HTMLInputElement | null>;
-}) {
-  const [draft, setDraft] = useState({ source: value, text: value ?? '' });
-  if (draft.source !== value) setDraft({ source: value, text: value ?? '' });
-  const commit = () => {
-    const next = draft.text.trim() || undefined;
-    if (next !== value) onCommit(next);
-  };
-  return (
-    <TextInput
-      size="xs"
-      w={220}
-      label={label}
-      value={draft.text}
-      onChange={(e) => setDraft({ source: value, text: e.currentTarget.value })}
-      onBlur={commit}
-      onKeyDown={(e) => e.key === 'Enter' && commit()}
-      ref={inputRef}
-      data-testid={testId}
-    />
-  );
-}
 
 function EventLink({ id }: { id: string }) {
   return (
@@ -77,99 +42,70 @@ function DispatchesLog({ search, onChange }: { search: DeliveriesSearch; onChang
   const capabilities = useCapabilities();
   const unsupported = capabilities.data?.capabilities.dispatches === 'unsupported';
   const list = useDispatches({ filters: toDispatchesFilters(search), limit: DELIVERIES_PAGE_SIZE }, { enabled: !unsupported });
-  const [open, setOpen] = useState<Dispatch | null>(null);
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const searchRef = useRef<HTMLInputElement>(null);
-  const keyboard = useListKeyboard({ count: rows.length, isOpen: !!open, onOpen: (i) => setOpen(rows[i] ?? null), onClose: () => setOpen(null), searchRef });
   const columns = useColumnWidths('deliveries.dispatches', DISPATCH_COLUMNS);
-  if (unsupported) return <Alert color="gray" data-testid="dispatches-unsupported">{t('deliveries.dispatchesUnsupported')}</Alert>;
   return (
-    <Stack gap="sm">
-      <Group gap="xs" align="end" role="search" aria-label={t('deliveries.filters')}>
-        <FilterText label={t('deliveries.eventId')} value={search.event} onCommit={(event) => onChange({ event })} testId="dispatch-filter-event" inputRef={searchRef} />
-        <FilterText label={t('deliveries.endpointId')} value={search.endpoint} onCommit={(endpoint) => onChange({ endpoint })} testId="dispatch-filter-endpoint" />
-        <Select
-          size="xs"
-          w={140}
-          label={t('events.filters.status')}
-          data={['pending', 'succeeded', 'failed'].map((s) => ({ value: s, label: t(`events.status.${s}`) }))}
-          value={search.status ?? null}
-          onChange={(status) => onChange({ status: status ?? undefined })}
-          clearable
-          data-testid="dispatch-filter-status"
-        />
-        <Select
-          size="xs"
-          w={110}
-          label={t('events.filters.code')}
-          data={['2xx', '4xx', '5xx']}
-          value={search.code ?? null}
-          onChange={(code) => onChange({ code: code ?? undefined })}
-          clearable
-          data-testid="dispatch-filter-code"
-        />
-      </Group>
-      {list.error && <ErrorAlert error={list.error} testId="deliveries-error" onRetry={() => void list.refetch()} />}
-      {list.isSuccess && rows.length === 0 && <Alert color="gray" data-testid="dispatches-empty">{t('deliveries.noDispatches')}</Alert>}
-      {rows.length > 0 && (
-        <Table highlightOnHover striped fz="xs" className={tableClasses.table} data-testid="dispatches-table" aria-label={t('deliveries.dispatchesTab')}>
-          <Table.Thead>
-            <Table.Tr>
-              <ResizableTh id="attempted" label={t('deliveries.attemptedAt')} {...columns} />
-              <ResizableTh id="event" label={t('deliveries.event')} {...columns} />
-              <ResizableTh id="url" label={t('deliveries.url')} {...columns} />
-              <ResizableTh id="attempt" label="#" {...columns} />
-              <ResizableTh id="trigger" label={t('deliveries.trigger')} {...columns} />
-              <ResizableTh id="status" label={t('events.columns.status')} {...columns} />
-              <ResizableTh id="code" label={t('deliveries.code')} {...columns} />
-              <ResizableTh id="duration" label={t('deliveries.duration')} {...columns} />
-              <ResizableTh id="next" label={t('events.detail.nextRetry')} {...columns} />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((d, index) => (
-              <Table.Tr
-                key={d.id}
-                data-testid="dispatch-row"
-                data-dispatch-id={d.id}
-                data-active={keyboard.activeIndex === index || undefined}
-                bg={keyboard.activeIndex === index ? 'var(--mantine-primary-color-light)' : undefined}
-                style={{ cursor: 'pointer' }}
-                onClick={() => setOpen(d)}
-              >
-                <Table.Td data-cell-kind="time">
-                  <Time value={d.attempted_at} withMillis={false} />
-                </Table.Td>
-                <Table.Td data-cell-kind="id" onClick={(e) => e.stopPropagation()}>
-                  {d.event_id ? <EventLink id={d.event_id} /> : '—'}
-                </Table.Td>
-                <Table.Td data-cell-kind="url">{d.url ? <MiddleTruncate value={d.url} /> : '—'}</Table.Td>
-                <Table.Td data-cell-kind="number">{d.attempt}</Table.Td>
-                <Table.Td data-cell-kind="badge">{d.trigger === 'manual' || d.trigger === 'automatic' ? t(`events.trigger.${d.trigger}`) : d.trigger}</Table.Td>
-                <Table.Td data-cell-kind="badge">
-                  <StatusBadge status={d.status} />
-                </Table.Td>
-                <Table.Td data-cell-kind="code">
-                  <ResponseCode code={d.attempt_response_code} error={d.error} />
-                </Table.Td>
-                <Table.Td data-cell-kind="number">{formatDuration(d.duration_ms)}</Table.Td>
-                <Table.Td data-cell-kind="time">
-                  <Time value={d.next_retry_at} withMillis={false} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+    <KeysetLog<Dispatch>
+      unsupported={unsupported}
+      unsupportedText={t('deliveries.dispatchesUnsupported')}
+      emptyText={t('deliveries.noDispatches')}
+      tableLabel={t('deliveries.dispatchesTab')}
+      drawerTitle={t('deliveries.attemptTitle')}
+      testIds={{ unsupported: 'dispatches-unsupported', empty: 'dispatches-empty', table: 'dispatches-table', row: 'dispatch-row', more: 'dispatches-more' }}
+      list={list}
+      filters={(searchRef) => (
+        <>
+          <FilterText w={220} label={t('deliveries.eventId')} value={search.event} onCommit={(event) => onChange({ event })} testId="dispatch-filter-event" inputRef={searchRef} />
+          <FilterText w={220} label={t('deliveries.endpointId')} value={search.endpoint} onCommit={(endpoint) => onChange({ endpoint })} testId="dispatch-filter-endpoint" />
+          <FilterSelect
+            compactWidth={140}
+            label={t('events.filters.status')}
+            options={['pending', 'succeeded', 'failed'].map((s) => ({ value: s, label: t(`events.status.${s}`) }))}
+            value={search.status}
+            onChange={(status) => onChange({ status })}
+            testId="dispatch-filter-status"
+          />
+          <FilterSelect compactWidth={110} label={t('events.filters.code')} options={['2xx', '4xx', '5xx']} value={search.code} onChange={(code) => onChange({ code })} testId="dispatch-filter-code" />
+        </>
       )}
-      {list.hasNextPage && (
-        <Button size="xs" variant="default" w="fit-content" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="dispatches-more">
-          {t('deliveries.loadMore')}
-        </Button>
+      head={
+        <>
+          <ResizableTh id="attempted" label={t('deliveries.attemptedAt')} {...columns} />
+          <ResizableTh id="event" label={t('deliveries.event')} {...columns} />
+          <ResizableTh id="url" label={t('deliveries.url')} {...columns} />
+          <ResizableTh id="attempt" label="#" {...columns} />
+          <ResizableTh id="trigger" label={t('deliveries.trigger')} {...columns} />
+          <ResizableTh id="status" label={t('events.columns.status')} {...columns} />
+          <ResizableTh id="code" label={t('deliveries.code')} {...columns} />
+          <ResizableTh id="duration" label={t('deliveries.duration')} {...columns} />
+          <ResizableTh id="next" label={t('events.detail.nextRetry')} {...columns} />
+        </>
+      }
+      rowData={(d) => ({ 'data-dispatch-id': d.id })}
+      cells={(d) => (
+        <>
+          <Table.Td data-cell-kind="time">
+            <Time value={d.attempted_at} withMillis={false} />
+          </Table.Td>
+          <Table.Td data-cell-kind="id" onClick={(e) => e.stopPropagation()}>
+            {d.event_id ? <EventLink id={d.event_id} /> : '—'}
+          </Table.Td>
+          <Table.Td data-cell-kind="url">{d.url ? <MiddleTruncate value={d.url} /> : '—'}</Table.Td>
+          <Table.Td data-cell-kind="number">{d.attempt}</Table.Td>
+          <Table.Td data-cell-kind="badge">{d.trigger === 'manual' || d.trigger === 'automatic' ? t(`events.trigger.${d.trigger}`) : d.trigger}</Table.Td>
+          <Table.Td data-cell-kind="badge">
+            <StatusBadge status={d.status} />
+          </Table.Td>
+          <Table.Td data-cell-kind="code">
+            <ResponseCode code={d.attempt_response_code} error={d.error} />
+          </Table.Td>
+          <Table.Td data-cell-kind="number">{formatDuration(d.duration_ms)}</Table.Td>
+          <Table.Td data-cell-kind="time">
+            <Time value={d.next_retry_at} withMillis={false} />
+          </Table.Td>
+        </>
       )}
-      <Drawer opened={!!open} onClose={() => setOpen(null)} position="right" size="xl" title={t('deliveries.attemptTitle')}>
-        {open && <AttemptTimeline dispatches={[open]} selected={[]} onToggleSelected={() => undefined} />}
-      </Drawer>
-    </Stack>
+      drawer={(open) => <AttemptTimeline dispatches={[open]} selected={[]} onToggleSelected={() => undefined} />}
+    />
   );
 }
 
@@ -178,116 +114,95 @@ function ReceivedLog({ search, onChange }: { search: DeliveriesSearch; onChange:
   const capabilities = useCapabilities();
   const unsupported = capabilities.data?.capabilities.received_webhooks === 'unsupported';
   const list = useReceivedWebhooks({ filters: toReceivedFilters(search), limit: DELIVERIES_PAGE_SIZE }, { enabled: !unsupported });
-  const [open, setOpen] = useState<ReceivedWebhook | null>(null);
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const searchRef = useRef<HTMLInputElement>(null);
-  const keyboard = useListKeyboard({ count: rows.length, isOpen: !!open, onOpen: (i) => setOpen(rows[i] ?? null), onClose: () => setOpen(null), searchRef });
   const columns = useColumnWidths('deliveries.received', RECEIVED_COLUMNS);
-  if (unsupported) return <Alert color="gray" data-testid="received-unsupported">{t('deliveries.receivedUnsupported')}</Alert>;
   return (
-    <Stack gap="sm">
-      <Group gap="xs" align="end" role="search" aria-label={t('deliveries.filters')}>
-        <FilterText label={t('events.filters.installation')} value={search.installation} onCommit={(installation) => onChange({ installation })} testId="received-filter-installation" inputRef={searchRef} />
-        <FilterText label={t('events.filters.driver')} value={search.driver} onCommit={(driver) => onChange({ driver })} testId="received-filter-driver" />
-        <Select
-          size="xs"
-          w={150}
-          label={t('events.filters.status')}
-          data={[
-            { value: 'processed', label: t('events.status.processed') },
-            { value: 'rejected', label: t('events.status.rejected') },
-          ]}
-          value={search.received ?? null}
-          onChange={(received) => onChange({ received: (received ?? undefined) as DeliveriesSearch['received'] })}
-          clearable
-          data-testid="received-filter-status"
-        />
-      </Group>
-      {list.error && <ErrorAlert error={list.error} testId="deliveries-error" onRetry={() => void list.refetch()} />}
-      {list.isSuccess && rows.length === 0 && <Alert color="gray" data-testid="received-empty">{t('deliveries.noReceived')}</Alert>}
-      {rows.length > 0 && (
-        <Table highlightOnHover striped fz="xs" className={tableClasses.table} data-testid="received-table" aria-label={t('deliveries.receivedTab')}>
-          <Table.Thead>
-            <Table.Tr>
-              <ResizableTh id="received" label={t('deliveries.receivedAt')} {...columns} />
-              <ResizableTh id="driver" label={t('events.columns.driver')} {...columns} />
-              <ResizableTh id="installation" label={t('events.columns.installation')} {...columns} />
-              <ResizableTh id="signature" label={t('deliveries.signature')} {...columns} />
-              <ResizableTh id="status" label={t('events.columns.status')} {...columns} />
-              <ResizableTh id="reason" label={t('deliveries.reason')} {...columns} />
-              <ResizableTh id="events" label={t('deliveries.events')} {...columns} />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((w, index) => (
-              <Table.Tr
-                key={w.id}
-                data-testid="received-row"
-                data-received-id={w.id}
-                data-signature-valid={String(w.signature_valid)}
-                data-active={keyboard.activeIndex === index || undefined}
-                bg={keyboard.activeIndex === index ? 'var(--mantine-primary-color-light)' : undefined}
-                style={{ cursor: 'pointer' }}
-                onClick={() => setOpen(w)}
-              >
-                <Table.Td data-cell-kind="time">
-                  <Time value={w.received_at} withMillis={false} />
-                </Table.Td>
-                <Table.Td data-cell-kind="name" onClick={(e) => e.stopPropagation()}>
-                  <EntityName kind="driver" id={w.integration_driver_slug} />
-                </Table.Td>
-                <Table.Td data-cell-kind="name" onClick={(e) => e.stopPropagation()}>
-                  <EntityName kind="installation" id={w.installation_id} />
-                </Table.Td>
-                <Table.Td data-cell-kind="badge">
-                  {w.signature_valid === null || w.signature_valid === undefined ? (
-                    <Badge size="sm" variant="outline" color="gray">
-                      {t('deliveries.signatureUnknown')}
-                    </Badge>
-                  ) : (
-                    <Badge size="sm" color={w.signature_valid ? 'green' : 'red'} data-testid="signature-badge">
-                      {w.signature_valid ? t('deliveries.signatureValid') : t('deliveries.signatureInvalid')}
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td data-cell-kind="badge">
-                  <StatusBadge status={w.status} />
-                </Table.Td>
-                <Table.Td>{w.status_reason ?? ''}</Table.Td>
-                <Table.Td onClick={(e) => e.stopPropagation()}>
-                  <Group gap={4}>
-                    {(w.event_ids ?? []).slice(0, 3).map((id) => (
-                      <EventLink key={id} id={id} />
-                    ))}
-                    {(w.event_ids ?? []).length > 3 && <Text size="xs">+{(w.event_ids ?? []).length - 3}</Text>}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+    <KeysetLog<ReceivedWebhook>
+      unsupported={unsupported}
+      unsupportedText={t('deliveries.receivedUnsupported')}
+      emptyText={t('deliveries.noReceived')}
+      tableLabel={t('deliveries.receivedTab')}
+      drawerTitle={t('deliveries.receivedTitle')}
+      testIds={{ unsupported: 'received-unsupported', empty: 'received-empty', table: 'received-table', row: 'received-row', more: 'received-more' }}
+      list={list}
+      filters={(searchRef) => (
+        <>
+          <FilterText w={220} label={t('events.filters.installation')} value={search.installation} onCommit={(installation) => onChange({ installation })} testId="received-filter-installation" inputRef={searchRef} />
+          <FilterText w={220} label={t('events.filters.driver')} value={search.driver} onCommit={(driver) => onChange({ driver })} testId="received-filter-driver" />
+          <FilterSelect
+            compactWidth={150}
+            label={t('events.filters.status')}
+            options={[
+              { value: 'processed' as const, label: t('events.status.processed') },
+              { value: 'rejected' as const, label: t('events.status.rejected') },
+            ]}
+            value={search.received}
+            onChange={(received) => onChange({ received })}
+            testId="received-filter-status"
+          />
+        </>
       )}
-      {list.hasNextPage && (
-        <Button size="xs" variant="default" w="fit-content" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="received-more">
-          {t('deliveries.loadMore')}
-        </Button>
+      head={
+        <>
+          <ResizableTh id="received" label={t('deliveries.receivedAt')} {...columns} />
+          <ResizableTh id="driver" label={t('events.columns.driver')} {...columns} />
+          <ResizableTh id="installation" label={t('events.columns.installation')} {...columns} />
+          <ResizableTh id="signature" label={t('deliveries.signature')} {...columns} />
+          <ResizableTh id="status" label={t('events.columns.status')} {...columns} />
+          <ResizableTh id="reason" label={t('deliveries.reason')} {...columns} />
+          <ResizableTh id="events" label={t('deliveries.events')} {...columns} />
+        </>
+      }
+      rowData={(w) => ({ 'data-received-id': w.id, 'data-signature-valid': String(w.signature_valid) })}
+      cells={(w) => (
+        <>
+          <Table.Td data-cell-kind="time">
+            <Time value={w.received_at} withMillis={false} />
+          </Table.Td>
+          <Table.Td data-cell-kind="name" onClick={(e) => e.stopPropagation()}>
+            <EntityName kind="driver" id={w.integration_driver_slug} />
+          </Table.Td>
+          <Table.Td data-cell-kind="name" onClick={(e) => e.stopPropagation()}>
+            <EntityName kind="installation" id={w.installation_id} />
+          </Table.Td>
+          <Table.Td data-cell-kind="badge">
+            {w.signature_valid === null || w.signature_valid === undefined ? (
+              <Badge size="sm" variant="outline" color="gray">
+                {t('deliveries.signatureUnknown')}
+              </Badge>
+            ) : (
+              <Badge size="sm" color={w.signature_valid ? 'green' : 'red'} data-testid="signature-badge">
+                {w.signature_valid ? t('deliveries.signatureValid') : t('deliveries.signatureInvalid')}
+              </Badge>
+            )}
+          </Table.Td>
+          <Table.Td data-cell-kind="badge">
+            <StatusBadge status={w.status} />
+          </Table.Td>
+          <Table.Td>{w.status_reason ?? ''}</Table.Td>
+          <Table.Td onClick={(e) => e.stopPropagation()}>
+            <Group gap={4}>
+              {(w.event_ids ?? []).slice(0, 3).map((id) => (
+                <EventLink key={id} id={id} />
+              ))}
+              {(w.event_ids ?? []).length > 3 && <Text size="xs">+{(w.event_ids ?? []).length - 3}</Text>}
+            </Group>
+          </Table.Td>
+        </>
       )}
-      <Drawer opened={!!open} onClose={() => setOpen(null)} position="right" size="xl" title={t('deliveries.receivedTitle')}>
-        {open && (
-          <Stack gap="xs">
-            <Code>{open.id}</Code>
-            <Text size="xs" fw={600}>
-              {t('events.detail.requestHeaders')}
-            </Text>
-            <JsonViewer value={open.headers} label={t('events.detail.requestHeaders')} maxHeight={240} />
-            <Text size="xs" fw={600}>
-              {t('events.detail.requestBody')}
-            </Text>
-            <JsonViewer value={open.body} label={t('events.detail.requestBody')} />
-          </Stack>
-        )}
-      </Drawer>
-    </Stack>
+      drawer={(open) => (
+        <Stack gap="xs">
+          <Code>{open.id}</Code>
+          <Text size="xs" fw={600}>
+            {t('events.detail.requestHeaders')}
+          </Text>
+          <JsonViewer value={open.headers} label={t('events.detail.requestHeaders')} maxHeight={240} />
+          <Text size="xs" fw={600}>
+            {t('events.detail.requestBody')}
+          </Text>
+          <JsonViewer value={open.body} label={t('events.detail.requestBody')} />
+        </Stack>
+      )}
+    />
   );
 }
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Driver } from '../../../shared/api/drivers';
 import { buildSettingsForm, SECTION_SEPARATOR } from '../../../shared/settings-form';
 import { Time } from '../../components/time/Time';
-import { useDriverUsage } from './drivers-queries';
+import { useDriverUsage } from '../../queries/drivers';
 
 export function DriverDetail({ driver }: { driver: Driver }) {
   const { t } = useTranslation();

@@ -1,23 +1,24 @@
 // Drivers: the catalogue with the documented filters (name, type, enabled) and sorts, a detail
 // panel, and enable/disable through a confirmation. Keyboard: rows are focusable; Space toggles
 // the focused row (after the confirmation), Enter opens its detail.
-import { Badge, Button, Card, Grid, Group, Loader, Select, Stack, Switch, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Badge, Button, Card, Grid, Group, Loader, Stack, Switch, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Driver } from '../../../shared/api/drivers';
 import type { DriversListInput } from '../../../shared/ipc/channels/drivers';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FilterSelect } from '../../components/filters/FilterSelect';
 import { ReadOnlyBanner, WriteGuarded } from '../../components/confirm/WriteGuard';
 import { Time } from '../../components/time/Time';
 import { useListKeyboard } from '../../keyboard/use-list-keyboard';
 import { usePaletteActions } from '../../palette/registry';
 import { DriverDetail } from './DriverDetail';
-import { useDriverPages } from './drivers-queries';
+import { useDriverPages } from '../../queries/drivers';
 import { LoadedListFooter, ServerOrderNote } from '../../components/list-status/ListStatus';
 import { loadedList, useCapabilities } from '../../queries';
 import { driversRoute, type DriversSearch } from './route';
-import { useDriverToggleAction } from './use-driver-toggle';
+import { useDriverToggleAction } from '../../components/driver-toggle/use-driver-toggle';
 import tableClasses from '../../components/table/table.module.css';
 
 const sortableColumns = ['name', 'type', 'version', 'created_at'] as const;
@@ -81,24 +82,16 @@ export function DriversScreen() {
           onChange={(event) => setSearch({ name: event.currentTarget.value || undefined })}
           data-testid="drivers-filter-name"
         />
-        <Select
-          label={t('drivers.filters.type')}
-          data={['webhook']}
-          value={search.type ?? null}
-          onChange={(value) => setSearch({ type: value ?? undefined })}
-          clearable
-          data-testid="drivers-filter-type"
-        />
-        <Select
+        <FilterSelect label={t('drivers.filters.type')} options={['webhook']} value={search.type} onChange={(type) => setSearch({ type })} testId="drivers-filter-type" />
+        <FilterSelect
           label={t('drivers.filters.enabled')}
-          data={[
-            { value: 'true', label: t('drivers.state.enabled') },
-            { value: 'false', label: t('drivers.state.disabled') },
+          options={[
+            { value: 'true' as const, label: t('drivers.state.enabled') },
+            { value: 'false' as const, label: t('drivers.state.disabled') },
           ]}
-          value={search.enabled ?? null}
-          onChange={(value) => setSearch({ enabled: value === 'true' || value === 'false' ? value : undefined })}
-          clearable
-          data-testid="drivers-filter-enabled"
+          value={search.enabled}
+          onChange={(enabled) => setSearch({ enabled })}
+          testId="drivers-filter-enabled"
         />
       </Group>
       <ErrorAlert error={pages.isFetchNextPageError ? null : list.error} testId="drivers-error" onRetry={() => void pages.refetch()} />

@@ -8,7 +8,7 @@ import { DiffView } from '../../components/diff-view/DiffView';
 import { canonicalJson, prettyBody } from '../../components/diff-view/side-by-side';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useEvent } from '../../queries/processing';
-import { statusLabel } from './StatusBadge';
+import { statusLabel } from '../../components/status/StatusBadge';
 
 /** The pair an operator usually wants: the last success and the first failure after it (or the two newest). */
 export function suggestedPair(dispatches: Dispatch[]): [string, string] | null {

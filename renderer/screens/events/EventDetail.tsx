@@ -16,11 +16,11 @@ import { IpcCallError } from '../../bridge/ipc';
 import { errorMessage } from '../../errors/error-message';
 import { usePaletteActions } from '../../palette/registry';
 import { useActiveProfile } from '../../session/session-queries';
-import { AttemptTimeline } from './AttemptTimeline';
+import { AttemptTimeline } from '../../components/attempts/AttemptTimeline';
 import { CompareAttempts, ComparePayloads, suggestedPair } from './CompareView';
 import { EventSourceLinks } from './EventSourceLinks';
 import { newActionId, useCapabilities, useEvent, useRedeliverEvent } from '../../queries/index';
-import { StatusBadge } from './StatusBadge';
+import { StatusBadge } from '../../components/status/StatusBadge';
 
 export interface EventDetailProps {
   id: string;

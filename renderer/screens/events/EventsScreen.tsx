@@ -11,7 +11,7 @@ import { ServerOrderNote, UnreadableRows } from '../../components/list-status/Li
 import { useListKeyboard } from '../../keyboard/use-list-keyboard';
 import { usePaletteActions } from '../../palette/registry';
 import { useEventPages, useNewerEvents } from '../../queries/processing';
-import { PayloadSearch } from '../payload-index/PayloadSearch';
+import { PayloadSearch } from '../../payload-index/PayloadSearch';
 import { useSettings, useUpdateSettings } from '../../session/session-queries';
 import { EventDetail } from './EventDetail';
 import { EventsTable } from './EventsTable';

@@ -20,7 +20,7 @@ import { ColumnResizer } from '../../components/table/ColumnResizer';
 import { useColumnWidths, type ColumnWidths } from '../../components/table/column-widths';
 import { widestText } from '../../components/table/measure-text';
 import { useNames, type NameLookup } from '../../queries/names';
-import { codeColor, statusColor, statusLabel } from './StatusBadge';
+import { codeColor, statusColor, statusLabel } from '../../components/status/StatusBadge';
 import classes from './events-table.module.css';
 
 export const ROW_HEIGHT = 36;

@@ -1,9 +1,11 @@
 // The Events filters. Each control writes straight into the URL (the screen passes `onChange`), so
 // the current view is always a deep link. Free-text fields apply on Enter or when leaving the field.
-import { Button, Group, Select, TextInput } from '@mantine/core';
-import { useState, type Ref } from 'react';
+import { Button, Group, TextInput } from '@mantine/core';
+import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dispatchStatuses, eventStatuses } from '../../../shared/api/index';
+import { FilterSelect } from '../../components/filters/FilterSelect';
+import { FilterText } from '../../components/filters/FilterText';
 import { fromLocalInput, toLocalInput } from '../../components/time/format-time';
 import { rangePresets, type EventsSearch } from './events-search';
 import { useDrivers, useInstallations } from '../../queries/index';
@@ -13,58 +15,6 @@ export interface FiltersBarProps {
   onChange: (patch: Partial<EventsSearch>) => void;
   onClear: () => void;
   nameRef: Ref<HTMLInputElement>;
-}
-
-/** A text field that commits on Enter/blur, and follows the URL when it changes from outside. */
-function CommitInput({
-  label,
-  value,
-  onCommit,
-  placeholder,
-  testId,
-  inputRef,
-  w,
-  validate,
-}: {
-  label: string;
-  value: string | undefined;
-  onCommit: (v: string | undefined) => void;
-  placeholder?: string;
-  testId: string;
-  inputRef?: Ref<HTMLInputElement>;
-  w?: number;
-  /** Returns an error message for a non-empty value the API would refuse. */
-  validate?: (value: string) => string | null;
-}) {
-  // The draft follows the URL when the URL changes from outside (a saved view, Clear, a link).
-  const [draft, setDraft] = useState({ source: value, text: value ?? '' });
-  const [error, setError] = useState<string | null>(null);
-  if (draft.source !== value) setDraft({ source: value, text: value ?? '' });
-  const commit = () => {
-    const next = draft.text.trim() || undefined;
-    const problem = next && validate ? validate(next) : null;
-    setError(problem);
-    if (problem) return;
-    if (next !== value) onCommit(next);
-  };
-  return (
-    <TextInput
-      ref={inputRef}
-      size="xs"
-      w={w ?? 160}
-      label={label}
-      placeholder={placeholder}
-      value={draft.text}
-      error={error}
-      onChange={(e) => setDraft({ source: value, text: e.currentTarget.value })}
-      onBlur={commit}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') commit();
-        if (e.key === 'Escape') e.currentTarget.blur();
-      }}
-      data-testid={testId}
-    />
-  );
 }
 
 export function FiltersBar({ search, onChange, onClear, nameRef }: FiltersBarProps) {
@@ -82,51 +32,34 @@ export function FiltersBar({ search, onChange, onClear, nameRef }: FiltersBarPro
 
   return (
     <Group gap="xs" align="end" wrap="wrap" data-testid="events-filters" role="search" aria-label={t('events.filters.label')}>
-      <CommitInput label={t('events.filters.name')} placeholder="order.paid" value={search.name} onCommit={(name) => onChange({ name })} testId="filter-name" inputRef={nameRef} />
-      <Select
-        size="xs"
-        w={140}
-        label={t('events.filters.status')}
-        data={statusData}
-        value={search.status ?? null}
-        onChange={(status) => onChange({ status: status ?? undefined })}
-        clearable
-        data-testid="filter-status"
-      />
-      <Select
-        size="xs"
-        w={170}
+      <FilterText label={t('events.filters.name')} placeholder="order.paid" value={search.name} onCommit={(name) => onChange({ name })} testId="filter-name" inputRef={nameRef} />
+      <FilterSelect compactWidth={140} label={t('events.filters.status')} options={statusData} value={search.status} onChange={(status) => onChange({ status })} testId="filter-status" />
+      <FilterSelect
+        compactWidth={170}
         label={t('events.filters.driver')}
-        data={driverData}
-        value={search.driver ?? null}
-        onChange={(driver) => onChange({ driver: driver ?? undefined, installation: undefined })}
+        options={driverData}
+        value={search.driver}
+        onChange={(driver) => onChange({ driver, installation: undefined })}
         searchable
-        clearable
-        nothingFoundMessage={t('events.filters.nothingFound')}
-        data-testid="filter-driver"
+        testId="filter-driver"
       />
-      <Select
-        size="xs"
-        w={230}
+      <FilterSelect
+        compactWidth={230}
         label={t('events.filters.installation')}
-        data={installationData}
-        value={search.installation ?? null}
-        onChange={(installation) => onChange({ installation: installation ?? undefined })}
+        options={installationData}
+        value={search.installation}
+        onChange={(installation) => onChange({ installation })}
         searchable
-        clearable
-        nothingFoundMessage={t('events.filters.nothingFound')}
-        data-testid="filter-installation"
+        testId="filter-installation"
       />
-      <Select
-        size="xs"
-        w={150}
+      <FilterSelect
+        compactWidth={150}
         label={t('events.filters.range')}
-        data={[...rangePresets.map((r) => ({ value: r, label: t(`events.range.${r}`) })), { value: 'custom', label: t('events.range.custom') }]}
-        value={search.range ?? null}
-        onChange={(range) => onChange({ range: (range ?? undefined) as EventsSearch['range'], ...(range !== 'custom' ? { from: undefined, to: undefined } : {}) })}
-        clearable
+        options={[...rangePresets.map((r) => ({ value: r, label: t(`events.range.${r}`) })), { value: 'custom' as const, label: t('events.range.custom') }]}
+        value={search.range}
+        onChange={(range) => onChange({ range, ...(range !== 'custom' ? { from: undefined, to: undefined } : {}) })}
         placeholder={t('events.range.all')}
-        data-testid="filter-range"
+        testId="filter-range"
       />
       {search.range === 'custom' && (
         <>
@@ -148,7 +81,7 @@ export function FiltersBar({ search, onChange, onClear, nameRef }: FiltersBarPro
           />
         </>
       )}
-      <CommitInput
+      <FilterText
         label={t('events.filters.code')}
         placeholder="5xx, 500"
         value={search.code}
@@ -157,28 +90,24 @@ export function FiltersBar({ search, onChange, onClear, nameRef }: FiltersBarPro
         onCommit={(code) => onChange({ code })}
         testId="filter-code"
       />
-      <Select
-        size="xs"
-        w={140}
+      <FilterSelect
+        compactWidth={140}
         label={t('events.filters.dispatchStatus')}
-        data={dispatchStatuses.map((s) => ({ value: s, label: t(`events.status.${s}`) }))}
-        value={search.dispatch ?? null}
-        onChange={(dispatch) => onChange({ dispatch: dispatch ?? undefined })}
-        clearable
-        data-testid="filter-dispatch"
+        options={dispatchStatuses.map((s) => ({ value: s, label: t(`events.status.${s}`) }))}
+        value={search.dispatch}
+        onChange={(dispatch) => onChange({ dispatch })}
+        testId="filter-dispatch"
       />
-      <Select
-        size="xs"
-        w={130}
+      <FilterSelect
+        compactWidth={130}
         label={t('events.filters.superseded')}
-        data={[
-          { value: 'true', label: t('events.filters.supersededYes') },
-          { value: 'false', label: t('events.filters.supersededNo') },
+        options={[
+          { value: 'true' as const, label: t('events.filters.supersededYes') },
+          { value: 'false' as const, label: t('events.filters.supersededNo') },
         ]}
-        value={search.superseded ?? null}
-        onChange={(superseded) => onChange({ superseded: (superseded ?? undefined) as EventsSearch['superseded'] })}
-        clearable
-        data-testid="filter-superseded"
+        value={search.superseded}
+        onChange={(superseded) => onChange({ superseded })}
+        testId="filter-superseded"
       />
       <Button size="xs" variant="subtle" onClick={onClear} data-testid="filters-clear">
         {t('events.filters.clear')}

@@ -2,43 +2,33 @@
 // name, rename one, delete one. Applying a view is just navigating to its search params.
 import { ActionIcon, Button, Group, Menu, Modal, Popover, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, IpcCallError } from '../../bridge/ipc';
+import { IpcCallError } from '../../bridge/ipc';
 import { errorMessage } from '../../errors/error-message';
+import { useDeleteView, useRenameView, useSavedViews, useSaveView } from '../../queries/views';
 import type { SavedView } from '../../../shared/saved-views';
 import { eventsSearchSchema, type EventsSearch } from './events-search';
 
-const viewsKey = ['events', 'views'] as const;
-
 export function SavedViews({ search, onApply }: { search: EventsSearch; onApply: (search: EventsSearch) => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const views = useQuery({ queryKey: viewsKey, queryFn: async ({ signal }) => (await call('views:list', {}, { signal })).views });
+  const views = useSavedViews();
   const [name, setName] = useState('');
   const [saving, setSaving] = useState(false);
   const fail = (error: unknown) => notifications.show({ color: 'red', message: errorMessage(t, error) });
-  const save = useMutation({
-    mutationFn: () => call('views:save', { name, search: search as Record<string, string> }),
+  const save = useSaveView({
     onSuccess: () => {
       setSaving(false);
       setName('');
-      void queryClient.invalidateQueries({ queryKey: viewsKey });
     },
     onError: fail,
   });
+  const saveView = () => save.mutate({ name, search: search as Record<string, string> });
   const [menuOpened, setMenuOpened] = useState(false);
   const [renaming, setRenaming] = useState<SavedView | null>(null);
   const [newName, setNewName] = useState('');
-  const rename = useMutation({
-    mutationFn: (view: SavedView) => call('views:rename', { id: view.id, name: newName }),
-    onSuccess: () => {
-      setRenaming(null);
-      void queryClient.invalidateQueries({ queryKey: viewsKey });
-    },
-    // A taken name is shown on the field (the operator picks another); other failures as usual.
-  });
+  // A taken name is shown on the field (the operator picks another); other failures as usual.
+  const rename = useRenameView({ onSuccess: () => setRenaming(null) });
   const renameError = (error: unknown) =>
     !error ? undefined : error instanceof IpcCallError && error.code === 'conflict' ? t('events.views.nameTaken', { name: newName.trim() }) : errorMessage(t, error);
   const startRename = (view: SavedView) => {
@@ -47,11 +37,7 @@ export function SavedViews({ search, onApply }: { search: EventsSearch; onApply:
     setNewName(view.name);
     setRenaming(view);
   };
-  const remove = useMutation({
-    mutationFn: (id: string) => call('views:delete', { id }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: viewsKey }),
-    onError: fail,
-  });
+  const remove = useDeleteView({ onError: fail });
 
   return (
     <Group gap={4}>
@@ -115,11 +101,11 @@ export function SavedViews({ search, onApply }: { search: EventsSearch; onApply:
               label={t('events.views.name')}
               value={name}
               onChange={(e) => setName(e.currentTarget.value)}
-              onKeyDown={(e) => e.key === 'Enter' && name.trim() && save.mutate()}
+              onKeyDown={(e) => e.key === 'Enter' && name.trim() && saveView()}
               data-testid="save-view-name"
               data-autofocus
             />
-            <Button size="xs" onClick={() => save.mutate()} disabled={!name.trim()} loading={save.isPending} data-testid="save-view-confirm">
+            <Button size="xs" onClick={saveView} disabled={!name.trim()} loading={save.isPending} data-testid="save-view-confirm">
               {t('events.views.saveConfirm')}
             </Button>
           </Stack>
@@ -131,12 +117,12 @@ export function SavedViews({ search, onApply }: { search: EventsSearch; onApply:
             label={t('events.views.newName')}
             value={newName}
             onChange={(e) => setNewName(e.currentTarget.value)}
-            onKeyDown={(e) => e.key === 'Enter' && renaming && newName.trim() && rename.mutate(renaming)}
+            onKeyDown={(e) => e.key === 'Enter' && renaming && newName.trim() && rename.mutate({ id: renaming.id, name: newName })}
             error={renameError(rename.error)}
             data-testid="rename-view-name"
             data-autofocus
           />
-          <Button onClick={() => renaming && rename.mutate(renaming)} disabled={!newName.trim()} loading={rename.isPending} data-testid="rename-view-confirm">
+          <Button onClick={() => renaming && rename.mutate({ id: renaming.id, name: newName })} disabled={!newName.trim()} loading={rename.isPending} data-testid="rename-view-confirm">
             {t('events.views.renameConfirm')}
           </Button>
         </Stack>

@@ -3,10 +3,8 @@
 // installation until it is active. API-key drivers are active at once, or show the server's error
 // on the key field.
 import { Alert, Button, Group, Loader, Modal, Radio, Stack, Stepper, Text, TextInput } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../bridge/ipc';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { newActionId } from '../../queries/action-id';
 import { WriteButton, WriteGuarded } from '../../components/confirm/WriteGuard';
@@ -23,11 +21,11 @@ import {
   type MetaRow,
   type SettingsFormState,
 } from '../../../shared/settings-form';
-import { useDriversList } from '../drivers/drivers-queries';
-import { useDriverToggleAction } from '../drivers/use-driver-toggle';
+import { useDriverToggleAction } from '../../components/driver-toggle/use-driver-toggle';
+import { useDrivers } from '../../queries/drivers';
 import { submitErrorsFrom, type SubmitErrors } from './installation-submit';
 import { OtherFieldErrors } from './OtherFieldErrors';
-import { useInvalidateInstallations } from './installations-queries';
+import { useCreateInstallation, useInvalidateInstallations } from '../../queries/installations';
 import { OAuthFollow } from './OAuthFollow';
 
 const noErrors: SubmitErrors = { settings: {}, name: null, other: {}, general: null };
@@ -72,7 +70,7 @@ function DriverStep({ drivers, selectedId, onSelect }: { drivers: Driver[]; sele
 
 export function CreateInstallationWizard({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const drivers = useDriversList({ sort: 'name', limit: 100 });
+  const drivers = useDrivers({ sort: 'name', limit: 100 });
   const invalidate = useInvalidateInstallations();
   const [step, setStep] = useState(0);
   const [driverId, setDriverId] = useState<string | null>(null);
@@ -85,10 +83,7 @@ export function CreateInstallationWizard({ opened, onClose }: { opened: boolean;
   const [errors, setErrors] = useState<SubmitErrors>(noErrors);
   const [created, setCreated] = useState<Installation | null>(null);
 
-  const create = useMutation({
-    mutationFn: (input: { actionId: string; body: { driver_id: string; name: string; settings: Record<string, unknown>; meta?: Record<string, unknown> } }) =>
-      call('installations:create', input),
-  });
+  const create = useCreateInstallation();
 
   const reset = () => {
     setStep(0);
@@ -144,7 +139,6 @@ export function CreateInstallationWizard({ opened, onClose }: { opened: boolean;
       });
       setCreated(installation);
       setStep(2);
-      void invalidate();
     } catch (error) {
       setErrors(submitErrorsFrom(model, error));
     }

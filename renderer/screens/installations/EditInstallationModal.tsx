@@ -2,10 +2,8 @@
 // "stored / not set"; an untouched (or emptied) secret is not sent, so it keeps its value.
 import { Group, Modal, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../bridge/ipc';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { newActionId } from '../../queries/action-id';
 import { WriteButton } from '../../components/confirm/WriteGuard';
@@ -23,13 +21,12 @@ import {
 } from '../../../shared/settings-form';
 import { submitErrorsFrom, type SubmitErrors } from './installation-submit';
 import { OtherFieldErrors } from './OtherFieldErrors';
-import { useInvalidateInstallations } from './installations-queries';
+import { useUpdateInstallation } from '../../queries/installations';
 
 const noErrors: SubmitErrors = { settings: {}, name: null, other: {}, general: null };
 
 export function EditInstallationModal({ installation, driver, onClose }: { installation: Installation; driver: Driver | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const invalidate = useInvalidateInstallations();
   const model = useMemo(() => buildSettingsForm(driver?.available_settings ?? {}), [driver]);
   const [name, setName] = useState(installation.name ?? '');
   const [form, setForm] = useState(() => initialFormState(model, installation.settings ?? {}));
@@ -37,10 +34,7 @@ export function EditInstallationModal({ installation, driver, onClose }: { insta
   const [meta, setMeta] = useState(initialMeta);
   const [showAllErrors, setShowAllErrors] = useState(false);
   const [errors, setErrors] = useState<SubmitErrors>(noErrors);
-  const update = useMutation({
-    mutationFn: (input: { id: string; actionId: string; body: { name?: string; meta?: Record<string, unknown>; settings?: Record<string, unknown> } }) =>
-      call('installations:update', input),
-  });
+  const update = useUpdateInstallation();
 
   const save = async () => {
     setShowAllErrors(true);
@@ -57,9 +51,9 @@ export function EditInstallationModal({ installation, driver, onClose }: { insta
     }
     setErrors(noErrors);
     try {
+      // Settles once the lists have refetched (useUpdateInstallation), so the dialog closes onto current data.
       await update.mutateAsync({ id: installation.id, actionId: newActionId(), body });
       notifications.show({ color: 'teal', message: t('installations.edit.saved', { name: name.trim() }) });
-      await invalidate();
       onClose();
     } catch (error) {
       setErrors(submitErrorsFrom(model, error));

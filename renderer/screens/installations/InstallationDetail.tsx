@@ -3,11 +3,9 @@
 // edit, disable/enable and re-authorize (each confirms; re-authorize gets a new auth_url, followed until active).
 import { Anchor, Badge, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../bridge/ipc';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { openConfirm } from '../../components/confirm/ConfirmDialog';
 import { newActionId } from '../../queries/action-id';
@@ -16,9 +14,9 @@ import { Time } from '../../components/time/Time';
 import { errorMessage } from '../../errors/error-message';
 import type { Installation } from '../../../shared/api/installations';
 import { buildSettingsForm, isSecretSet } from '../../../shared/settings-form';
-import { useDriver } from '../drivers/drivers-queries';
+import { useDriver } from '../../queries/drivers';
 import { EditInstallationModal } from './EditInstallationModal';
-import { useInstallationHealth, useInvalidateInstallations, type InstallationHealth } from './installations-queries';
+import { useInstallationAction, useInstallationHealth, type InstallationAction, type InstallationHealth } from '../../queries/installations';
 import { OAuthFollow } from './OAuthFollow';
 import { InstallationStatusBadge } from './StatusBadge';
 
@@ -44,7 +42,6 @@ export function InstallationDetail({ installation }: { installation: Installatio
   const access = useWriteAccess();
   const driver = useDriver(installation.driver_id ?? installation.integration_driver_slug);
   const health = useInstallationHealth(installation.id);
-  const invalidate = useInvalidateInstallations();
   const [editing, setEditing] = useState(false);
   const [reauthorized, setReauthorized] = useState<Installation | null>(null);
   const model = buildSettingsForm(driver.data?.available_settings ?? {});
@@ -52,15 +49,14 @@ export function InstallationDetail({ installation }: { installation: Installatio
   const extraKeys = Object.keys(settings).filter((key) => !model.byKey.has(key));
   const disabled = installation.status === 'disabled';
 
-  const action = useMutation({
-    mutationFn: (kind: 'disable' | 'enable' | 'reauthorize') => call(`installations:${kind}`, { id: installation.id, actionId: newActionId() }),
+  const action = useInstallationAction({
     onSuccess: (result, kind) => {
-      void invalidate();
       if (kind === 'reauthorize') setReauthorized(result);
       else notifications.show({ color: 'teal', message: t(`installations.detail.${kind}d`, { name: installation.name ?? installation.id }) });
     },
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(t, error) }),
   });
+  const runAction = (kind: InstallationAction) => action.mutate({ id: installation.id, kind, actionId: newActionId() });
 
   // Every state change confirms, naming the profile: disabling stops the customer's events,
   // enabling starts them again, re-authorizing sends the installation back to "awaiting
@@ -75,7 +71,7 @@ export function InstallationDetail({ installation }: { installation: Installatio
       confirmLabel: t(`installations.detail.${kind}`),
       danger: kind === 'disable',
     });
-    if (ok) action.mutate(kind);
+    if (ok) runAction(kind);
   };
 
   return (
@@ -99,11 +95,11 @@ export function InstallationDetail({ installation }: { installation: Installatio
         <WriteButton size="xs" variant="default" onClick={() => setEditing(true)} disabled={!driver.data} data-testid="installation-edit">
           {t('installations.detail.edit')}
         </WriteButton>
-        <WriteButton size="xs" variant="default" color={disabled ? undefined : 'red'} onClick={() => void run(disabled ? 'enable' : 'disable')} loading={action.isPending && action.variables !== 'reauthorize'} data-testid="installation-toggle">
+        <WriteButton size="xs" variant="default" color={disabled ? undefined : 'red'} onClick={() => void run(disabled ? 'enable' : 'disable')} loading={action.isPending && action.variables?.kind !== 'reauthorize'} data-testid="installation-toggle">
           {disabled ? t('installations.detail.enable') : t('installations.detail.disable')}
         </WriteButton>
         {(installation.method === 'oauth' || driver.data?.auth_method === 'oauth') && (
-          <WriteButton size="xs" variant="default" onClick={() => void run('reauthorize')} loading={action.isPending && action.variables === 'reauthorize'} data-testid="installation-reauthorize">
+          <WriteButton size="xs" variant="default" onClick={() => void run('reauthorize')} loading={action.isPending && action.variables?.kind === 'reauthorize'} data-testid="installation-reauthorize">
             {t('installations.detail.reauthorize')}
           </WriteButton>
         )}

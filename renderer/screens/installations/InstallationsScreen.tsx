@@ -1,17 +1,18 @@
 // Installations: table with filters (driver, status, name) and status badges (unknown statuses
 // shown as they are), the create wizard, and the detail panel of the selected installation.
-import { Button, Card, Grid, Group, Loader, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Grid, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { installationStatuses } from '../../../shared/api/installations';
 import type { InstallationsListInput } from '../../../shared/ipc/channels/installations';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FilterSelect } from '../../components/filters/FilterSelect';
 import { ReadOnlyBanner, WriteButton } from '../../components/confirm/WriteGuard';
 import { Time } from '../../components/time/Time';
 import { useListKeyboard } from '../../keyboard/use-list-keyboard';
 import { usePaletteActions } from '../../palette/registry';
-import { useDriversList } from '../drivers/drivers-queries';
+import { useDrivers } from '../../queries/drivers';
 import { CreateInstallationWizard } from './CreateInstallationWizard';
 import { InstallationDetail } from './InstallationDetail';
 import { useInstallation, useInstallationPages } from '../../queries/installations';
@@ -28,7 +29,7 @@ export function InstallationsScreen() {
   const navigate = useNavigate({ from: '/installations' });
   const setSearch = (patch: Partial<InstallationsSearch>) => void navigate({ search: { ...search, ...patch }, replace: true });
   const [creating, setCreating] = useState(false);
-  const drivers = useDriversList({ sort: 'name', limit: 100 });
+  const drivers = useDrivers({ sort: 'name', limit: 100 });
   const input: Omit<InstallationsListInput, 'page'> = {
     filters: {
       ...(search.driver ? { driver_id: search.driver } : {}),
@@ -68,22 +69,20 @@ export function InstallationsScreen() {
           onChange={(event) => setSearch({ name: event.currentTarget.value || undefined })}
           data-testid="installations-filter-name"
         />
-        <Select
+        <FilterSelect
           label={t('installations.filters.driver')}
-          data={(drivers.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))}
-          value={search.driver ?? null}
-          onChange={(value) => setSearch({ driver: value ?? undefined })}
-          clearable
+          options={(drivers.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))}
+          value={search.driver}
+          onChange={(driver) => setSearch({ driver })}
           searchable
-          data-testid="installations-filter-driver"
+          testId="installations-filter-driver"
         />
-        <Select
+        <FilterSelect
           label={t('installations.filters.status')}
-          data={installationStatuses.map((value) => ({ value, label: t(`installations.status.${value}`) }))}
-          value={search.status ?? null}
-          onChange={(value) => setSearch({ status: value ?? undefined })}
-          clearable
-          data-testid="installations-filter-status"
+          options={installationStatuses.map((value) => ({ value, label: t(`installations.status.${value}`) }))}
+          value={search.status}
+          onChange={(status) => setSearch({ status })}
+          testId="installations-filter-status"
         />
       </Group>
       <ErrorAlert error={pages.isFetchNextPageError ? null : list.error} testId="installations-error" onRetry={() => void pages.refetch()} />

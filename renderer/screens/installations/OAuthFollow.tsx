@@ -11,7 +11,7 @@ import { errorMessage } from '../../errors/error-message';
 import type { Installation } from '../../../shared/api/installations';
 import { InstallationStatusBadge } from './StatusBadge';
 import { useInstallation } from '../../queries/installations';
-import { useInvalidateInstallations } from './installations-queries';
+import { useInvalidateInstallations } from '../../queries/installations';
 
 const FOLLOW_EVERY_MS = 1500;
 

@@ -3,7 +3,7 @@ import { Anchor, Card, Group, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Time } from '../../components/time/Time';
-import { StatusBadge } from '../events/StatusBadge';
+import { StatusBadge } from '../../components/status/StatusBadge';
 import { useLastEvents } from './overview-queries';
 
 export function LastEventsStrip() {

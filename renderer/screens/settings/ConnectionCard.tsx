@@ -9,19 +9,14 @@ import { useTranslation } from 'react-i18next';
 import type { ProfileWithToken } from '../../../shared/ipc/channels/profiles';
 import { IpcCallError, call } from '../../bridge/ipc';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useConnectionTest, useDetectBasePath } from '../../queries/capabilities';
 import { useRefreshProfiles } from '../../session/session-queries';
 
 export function ConnectionCard({ profile }: { profile: ProfileWithToken }) {
   const { t } = useTranslation();
   const refreshProfiles = useRefreshProfiles();
-  const test = useMutation({
-    meta: { silentError: true },
-    mutationFn: () => call('connection:test', { profileId: profile.id }),
-  });
-  const detect = useMutation({
-    meta: { silentError: true },
-    mutationFn: () => call('connection:detectBasePath', { profileId: profile.id }),
-  });
+  const test = useConnectionTest(profile.id);
+  const detect = useDetectBasePath(profile.id);
   const applyBaseUrl = useMutation({
     mutationFn: (baseUrl: string) => call('profiles:update', { id: profile.id, baseUrl }),
     onSuccess: async (saved) => {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useProfiles } from '../../session/session-queries';
 import { ConnectionCard } from './ConnectionCard';
-import { PayloadIndexCard } from '../payload-index/PayloadIndexCard';
+import { PayloadIndexCard } from '../../payload-index/PayloadIndexCard';
 import { PreferencesCard } from './PreferencesCard';
 import { ProfilesCard } from './ProfilesCard';
 import { TokenCard } from './TokenCard';

@@ -22,7 +22,7 @@ import { useColumnWidths } from '../../components/table/column-widths';
 import tableClasses from '../../components/table/table.module.css';
 import { EndpointFormModal } from './EndpointFormModal';
 import { MissingEndpointNote } from './MissingEndpointNote';
-import { useEndpointHealth } from './endpoint-health';
+import { useEndpointHealth } from '../../queries/endpoint-health';
 import { SecretOnceDialog } from './SecretOnceDialog';
 
 function HealthCell({ endpointId }: { endpointId: string }) {

@@ -9,7 +9,7 @@ import { openConfirm } from '../../components/confirm/ConfirmDialog';
 import { newActionId } from '../../queries/action-id';
 import { useWriteAccess, WriteButton } from '../../components/confirm/WriteGuard';
 import { RetryPreview } from '../../components/retry-preview/RetryPreview';
-import { formatDuration } from '../../components/retry-preview/retry-preview-model';
+import { formatDuration } from '../../components/time/format-time';
 import { errorMessage } from '../../errors/error-message';
 import { usePutRetryPolicy, useRetryPolicy } from '../../queries';
 import { retrySchedule } from '../../../shared/retry-schedule';
@@ -32,7 +32,7 @@ function RetryPolicyForm({ policy }: { policy: RetryPolicy }) {
     const ok = await openConfirm({
       profile: access.profile,
       title: t('webhooks.retry.saveTitle'),
-      impact: t('webhooks.retry.saveImpact', { count: schedule.attempts.length, span: formatDuration(schedule.totalSeconds) }),
+      impact: t('webhooks.retry.saveImpact', { count: schedule.attempts.length, span: formatDuration(schedule.totalSeconds * 1000) }),
       confirmLabel: t('webhooks.retry.save'),
     });
     if (!ok) return;

@@ -11,7 +11,7 @@ import { errorMessage } from '../../../errors/error-message';
 import { usePaletteActions } from '../../../palette/registry';
 import { useActiveProfile } from '../../../session/session-queries';
 import { newActionId, useCapabilities } from '../../../queries/index';
-import { useCountEvents, useStartBulkRedeliver, useStartExport } from './jobs-queries';
+import { useCountEvents, useStartBulkRedeliver, useStartExport } from '../../../queries/jobs';
 
 export function JobsActions({ filter }: { filter: EventFilter }) {
   const { t } = useTranslation();

@@ -7,7 +7,7 @@ import type { JobSnapshot } from '../../../../shared/ipc/channels/jobs';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { IpcCallError } from '../../../bridge/ipc';
 import { errorMessage } from '../../../errors/error-message';
-import { useCancelJob, useExportSummary, useJobs } from './jobs-queries';
+import { useCancelJob, useExportSummary, useJobs } from '../../../queries/jobs';
 
 function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

@@ -4,10 +4,10 @@
 import { Alert, Button, Card, Group, SegmentedControl, Stack, Switch, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProfileWithToken } from '../../../shared/ipc/channels/profiles';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { TimeText } from '../../components/time/Time';
-import { usePayloadIndexAction, usePayloadIndexStatus } from './payload-index-queries';
+import type { ProfileWithToken } from '../../shared/ipc/channels/profiles';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { TimeText } from '../components/time/Time';
+import { usePayloadIndexAction, usePayloadIndexStatus } from '../queries/payload-index';
 
 export function PayloadIndexCard({ profile }: { profile: ProfileWithToken }) {
   const { t } = useTranslation();

@@ -4,9 +4,9 @@
 // view or any setting, so it is not written anywhere (docs/payload-index.md).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { bridge, call } from '../../bridge/ipc';
-import type { EventsFilters } from '../../../shared/ipc/channels/events';
-import type { PayloadIndexStatus } from '../../../shared/ipc/channels/payload-index';
+import { bridge, call } from '../bridge/ipc';
+import type { EventsFilters } from '../../shared/ipc/channels/events';
+import type { PayloadIndexStatus } from '../../shared/ipc/channels/payload-index';
 
 const statusKey = (profileId: string) => ['session', 'payload-index', profileId] as const;
 

@@ -3,11 +3,11 @@
 // navigating away and back) sees the current state.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { bridge, call } from '../../../bridge/ipc';
-import type { ExportFormat } from '../../../../shared/export-format';
-import type { EventFilter, JobSnapshot } from '../../../../shared/ipc/channels/jobs';
+import { bridge, call } from '../bridge/ipc';
+import type { ExportFormat } from '../../shared/export-format';
+import type { EventFilter, JobSnapshot } from '../../shared/ipc/channels/jobs';
 
-export const jobsKey = ['session', 'jobs'] as const;
+const jobsKey = ['session', 'jobs'] as const;
 
 function upsert(list: JobSnapshot[] | undefined, job: JobSnapshot): JobSnapshot[] {
   const rest = (list ?? []).filter((j) => j.id !== job.id);

@@ -6,12 +6,12 @@
 import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EventsFilters } from '../../../shared/ipc/channels/events';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { TimeText } from '../../components/time/Time';
-import { useActiveProfile } from '../../session/session-queries';
-import { StatusBadge } from '../events/StatusBadge';
-import { usePayloadIndexStatus, usePayloadSearch } from './payload-index-queries';
+import type { EventsFilters } from '../../shared/ipc/channels/events';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { TimeText } from '../components/time/Time';
+import { useActiveProfile } from '../session/session-queries';
+import { StatusBadge } from '../components/status/StatusBadge';
+import { usePayloadIndexStatus, usePayloadSearch } from '../queries/payload-index';
 import { usePayloadSearchRequest } from './payload-search-request';
 
 /** The events list filters the index can apply (it keeps name, status, installation, driver and time). */

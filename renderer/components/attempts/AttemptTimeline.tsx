@@ -7,10 +7,10 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Dispatch } from '../../../shared/api/index';
 import { curlForDelivery } from '../../../shared/curl';
-import { JsonViewer } from '../../components/json-viewer/JsonViewer';
-import { formatDuration } from '../../components/time/format-time';
-import { Time } from '../../components/time/Time';
-import { ResponseCode, StatusBadge } from './StatusBadge';
+import { JsonViewer } from '../json-viewer/JsonViewer';
+import { formatDuration } from '../time/format-time';
+import { Time } from '../time/Time';
+import { ResponseCode, StatusBadge } from '../status/StatusBadge';
 
 type Headers = Dispatch['request_headers'];
 

@@ -2,10 +2,10 @@
 // survives a profile switch; `activity:appended` from main refreshes it.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { bridge, call } from '../../bridge/ipc';
-import type { ActivityFilters } from '../../../shared/ipc/channels/activity';
+import { bridge, call } from '../bridge/ipc';
+import type { ActivityFilters } from '../../shared/ipc/channels/activity';
 
-export const activityKeys = {
+const activityKeys = {
   all: ['session', 'activity'] as const,
   list: (filters: ActivityFilters) => ['session', 'activity', 'list', filters] as const,
 };

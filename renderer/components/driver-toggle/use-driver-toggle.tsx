@@ -6,13 +6,13 @@ import { Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { openConfirm } from '../../components/confirm/ConfirmDialog';
+import { openConfirm } from '../confirm/ConfirmDialog';
 import { newActionId } from '../../queries/action-id';
-import { useWriteAccess } from '../../components/confirm/WriteGuard';
+import { useWriteAccess } from '../confirm/WriteGuard';
 import { IpcCallError } from '../../bridge/ipc';
 import { errorMessage } from '../../errors/error-message';
 import type { Driver } from '../../../shared/api/drivers';
-import { fetchDriverUsageNow, useToggleDriver } from './drivers-queries';
+import { fetchDriverUsageNow, useToggleDriver } from '../../queries/drivers';
 
 export function useDriverToggleAction() {
   const { t } = useTranslation();

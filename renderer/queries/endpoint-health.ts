@@ -1,8 +1,8 @@
 // An endpoint's recent delivery health from its newest attempts in the delivery log: the last
 // result and the success rate. Cached under the dispatches key so a test ping refreshes it.
 import { useQuery } from '@tanstack/react-query';
-import { call } from '../../bridge/ipc';
-import { queryKeys } from '../../queries';
+import { call } from '../bridge/ipc';
+import { queryKeys } from './keys';
 
 export interface EndpointHealth {
   attempts: number;
