@@ -1,4 +1,4 @@
-// The list keys every list screen shares (Events, Drivers, Installations): j/k move the selection,
+// The list keys every list screen shares (Events, Deliveries, Drivers, Installations, Webhooks, Activity): j/k move the selection,
 // Enter opens the selected row, / focuses the search, Esc closes the open item or clears the
 // selection. Registers the same keys for the `?` modal.
 import { useHotkeys } from '@mantine/hooks';

@@ -1,15 +1,19 @@
 // Activity: every write this console made (when, profile, action, target, result), newest first,
-// with filters in the URL and export to CSV/NDJSON through a native save dialog in main.
+// with filters in the URL and export to CSV/NDJSON through a native save dialog in main. The list
+// keys work here too: j/k select, Enter opens the selected write's target, / focuses the search.
 import { Badge, Button, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from '@tanstack/react-router';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActivityFilters } from '../../../shared/ipc/channels/activity';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FilterSelect } from '../../components/filters/FilterSelect';
 import { Time } from '../../components/time/Time';
 import { errorMessage } from '../../errors/error-message';
-import { useProfiles } from '../../session/session-queries';
+import { useActiveProfile, useProfiles } from '../../session/session-queries';
+import { useListKeyboard } from '../../keyboard/use-list-keyboard';
+import { activityTargetHref } from './activity-target';
 import { useActivityList, useActivityLiveRefresh, useExportActivity } from '../../queries/activity';
 import { activityRoute, type ActivitySearch } from './route';
 import { EntityNameView } from '../../components/entity-name/EntityName';
@@ -32,6 +36,20 @@ export function ActivityScreen() {
   const list = useActivityList(filters);
   const exportLog = useExportActivity();
   const setSearch = (patch: Partial<ActivitySearch>) => void navigate({ search: { ...search, ...patch }, replace: true });
+  const activeProfileId = useActiveProfile()?.id ?? null;
+  const entries = list.data?.entries ?? [];
+  const searchRef = useRef<HTMLInputElement>(null);
+  const keyboard = useListKeyboard({
+    count: entries.length,
+    // Rows open another screen, never a panel here: there is nothing for Esc to close.
+    isOpen: false,
+    onOpen: (index) => {
+      const href = entries[index] ? activityTargetHref(entries[index], activeProfileId) : null;
+      if (href) window.location.hash = href.slice(1);
+    },
+    onClose: () => undefined,
+    searchRef,
+  });
 
   const runExport = (format: 'csv' | 'ndjson') =>
     exportLog.mutate(
@@ -65,6 +83,7 @@ export function ActivityScreen() {
           label={t('activity.filters.search')}
           defaultValue={search.q ?? ''}
           onChange={(event) => setSearch({ q: event.currentTarget.value || undefined })}
+          ref={searchRef}
           data-testid="activity-filter-search"
         />
         <FilterSelect
@@ -113,8 +132,15 @@ export function ActivityScreen() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {list.data.entries.map((entry) => (
-                  <Table.Tr key={entry.id} data-testid="activity-row" data-action={entry.action} data-result={entry.result}>
+                {list.data.entries.map((entry, index) => (
+                  <Table.Tr
+                    key={entry.id}
+                    data-testid="activity-row"
+                    data-action={entry.action}
+                    data-result={entry.result}
+                    data-active={keyboard.activeIndex === index || undefined}
+                    bg={keyboard.activeIndex === index ? 'var(--mantine-primary-color-light)' : undefined}
+                  >
                     <Table.Td data-cell-kind="time">
                       <Time value={entry.at} withMillis={false} />
                     </Table.Td>

@@ -2,7 +2,8 @@
 // with per-row actions: edit, enable/disable, send test event, rotate secret, delete. Enabling,
 // disabling and deleting confirm with the profile named; rotating shows the new secret once. One endpoint can be
 // highlighted (the screen's `?endpoint=<id>`, linked from an event's delivery attempt): its row is
-// marked and scrolled into view once, or a note says it is not in the table.
+// marked and scrolled into view once, or a note says it is not in the table. The list keys work here:
+// j/k select an endpoint, Enter opens its delivery log (Deliveries filtered to it).
 import { Alert, Badge, Button, Card, Code, Group, Menu, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useRef, useState } from 'react';
@@ -13,6 +14,7 @@ import { newActionId } from '../../queries/action-id';
 import { IpcCallError } from '../../bridge/ipc';
 import { useWriteAccess, WriteButton, WriteGuarded } from '../../components/confirm/WriteGuard';
 import { errorMessage } from '../../errors/error-message';
+import { useListKeyboard } from '../../keyboard/use-list-keyboard';
 import { useDeleteWebhookEndpoint, useRotateWebhookSecret, useTestWebhookEndpoint, useUpdateWebhookEndpoint, useWebhookEndpoints } from '../../queries';
 import type { Dispatch } from '../../../shared/api/processing';
 import type { WebhookEndpoint } from '../../../shared/api/webhooks';
@@ -105,6 +107,17 @@ export function EndpointsCard({ highlightId, onClearHighlight }: EndpointsCardPr
   );
   const highlightMissing = highlightId !== undefined && list.data !== undefined && !list.data.items.some((endpoint) => endpoint.id === highlightId);
   const fail = (error: unknown) => notifications.show({ color: 'red', message: errorMessage(t, error) });
+  const endpoints = list.data?.items ?? [];
+  const keyboard = useListKeyboard({
+    count: endpoints.length,
+    // Enter leaves for the Deliveries screen; dialogs opened from a row close on their own Esc.
+    isOpen: false,
+    onOpen: (index) => {
+      const endpoint = endpoints[index];
+      if (endpoint) window.location.hash = `/deliveries?endpoint=${encodeURIComponent(endpoint.id)}`;
+    },
+    onClose: () => undefined,
+  });
 
   const toggleEnabled = async (endpoint: WebhookEndpoint) => {
     if (!access.profile) return;
@@ -174,15 +187,17 @@ export function EndpointsCard({ highlightId, onClearHighlight }: EndpointsCardPr
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {list.data.items.map((endpoint) => {
+            {list.data.items.map((endpoint, index) => {
               const highlighted = endpoint.id === highlightId;
+              const active = keyboard.activeIndex === index;
               return (
                 <Table.Tr
                   key={endpoint.id}
                   ref={highlighted ? scrollOnce : undefined}
                   aria-current={highlighted ? 'true' : undefined}
                   data-highlighted={highlighted || undefined}
-                  bg={highlighted ? 'var(--mantine-primary-color-light)' : undefined}
+                  data-active={active || undefined}
+                  bg={highlighted || active ? 'var(--mantine-primary-color-light)' : undefined}
                   data-testid="endpoint-row"
                   data-endpoint-id={endpoint.id}
                   data-url={endpoint.url}
