@@ -3,13 +3,12 @@
 // reads it; the renderer gets a description only), test the connection, open the Overview.
 // Each step's failure says what to do (StepError). The pieces are the Settings screen's own.
 import { Alert, Anchor, Button, Group, Stack, Stepper, Text, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionTestResult } from '../../shared/ipc/channels/connection';
 import type { Profile, ProfileWithToken } from '../../shared/ipc/channels/profiles';
-import { IpcCallError, call } from '../bridge/ipc';
+import { IpcCallError } from '../bridge/ipc';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { DetectionFound, DetectionNotFound } from '../screens/settings/DetectionNotice';
 import type { ProfileFormValues } from '../screens/settings/profile-form';
@@ -17,7 +16,7 @@ import { ProfileFields, useProfileForm } from '../screens/settings/ProfileFields
 import { useSaveProfile } from '../screens/settings/profile-save';
 import { TokenImportButtons, useImportToken } from '../screens/settings/TokenImport';
 import { useConnectionTest } from '../queries/capabilities';
-import { useActivateProfile, useProfiles } from '../session/session-queries';
+import { useActivateProfile, useOpenDashboard, useProfiles } from '../session/session-queries';
 import type { OnboardingStart } from './onboarding-start';
 import { StepError } from './StepError';
 
@@ -64,7 +63,7 @@ function ProfileStep({ profile, onSaved }: { profile: Profile | null; onSaved: (
 function TokenStep({ profile, found, onNext, onBack }: { profile: ProfileWithToken; found: string | null; onNext: () => void; onBack: () => void }) {
   const { t } = useTranslation();
   const importToken = useImportToken(profile.id, onNext);
-  const openDashboard = useMutation({ mutationFn: () => call('shell:openDashboard', { page: 'api-keys' }) });
+  const openDashboard = useOpenDashboard();
   return (
     <Stack gap="sm">
       {found && <DetectionFound baseUrl={found} />}

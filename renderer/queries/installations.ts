@@ -1,6 +1,6 @@
 // Installations: list, detail, names, recent health, create, patch, and the enable/disable/reauthorize
 // actions, with the one invalidation every installation write uses.
-import { useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { call } from '../bridge/ipc';
 import type { CreateInstallationBody, Installation, PatchInstallationBody } from '../../shared/api/installations';
 import type { InstallationsListInput } from '../../shared/ipc/channels/installations';
@@ -31,27 +31,6 @@ export function useInstallation(id: string | undefined, followMs?: number | fals
     queryFn: ({ signal }) => call('installations:get', { id: id ?? '' }, { signal }),
     enabled: !!id,
     refetchInterval: (query) => (followMs && query.state.data?.status !== 'active' ? followMs : false),
-  });
-}
-
-/**
- * Names for a few installation ids (e.g. a top-N breakdown), from the same cached detail queries
- * as useInstallation: id → name once known; an id whose detail is loading or failed is absent.
- */
-export function useInstallationNames(ids: readonly string[]): ReadonlyMap<string, string> {
-  return useQueries({
-    queries: ids.map((id) => ({
-      queryKey: queryKeys.installations.detail(id),
-      queryFn: ({ signal }: { signal: AbortSignal }) => call('installations:get', { id }, { signal }),
-      staleTime: 5 * 60_000,
-    })),
-    combine: (results) => {
-      const names = new Map<string, string>();
-      results.forEach((r, i) => {
-        if (r.data?.name) names.set(ids[i]!, r.data.name);
-      });
-      return names;
-    },
   });
 }
 

@@ -4,8 +4,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { call } from '../bridge/ipc';
-import type { ProfileWithToken } from '../../shared/ipc/channels/profiles';
+import type { Profile, ProfileWithToken } from '../../shared/ipc/channels/profiles';
+import type { TokenSource } from '../../shared/ipc/channels/token';
 import type { SettingsPatch } from '../../shared/ipc/channels/settings';
+
+/** What `token:rotate` answers: the new token's description, or null when the operator cancelled. */
+export type TokenRotateResult = Awaited<ReturnType<typeof call<'token:rotate'>>>;
 
 export const sessionKeys = {
   all: ['session'] as const,
@@ -65,4 +69,48 @@ export function useActivateProfile() {
 export function useRefreshProfiles() {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: sessionKeys.profiles });
+}
+
+/**
+ * A write to profiles or tokens: the screen's own reaction first (a notification, closing a
+ * dialog), then the profile list is refetched so every screen sees the new descriptions.
+ */
+function useProfilesWrite<TInput, TResult>(write: (input: TInput) => Promise<TResult>, onSuccess?: (result: TResult) => void, options: { silentError?: boolean } = {}) {
+  const refreshProfiles = useRefreshProfiles();
+  return useMutation({
+    ...(options.silentError ? { meta: { silentError: true } } : {}),
+    mutationFn: write,
+    onSuccess: async (result) => {
+      onSuccess?.(result);
+      await refreshProfiles();
+    },
+  });
+}
+
+export function useRemoveProfile(onSuccess?: () => void) {
+  return useProfilesWrite((id: string) => call('profiles:remove', { id }), onSuccess);
+}
+
+/** Saves a new base URL for a profile (e.g. the one detection found). */
+export function useSetProfileBaseUrl(profileId: string, onSuccess?: (saved: Profile) => void) {
+  return useProfilesWrite((baseUrl: string) => call('profiles:update', { id: profileId, baseUrl }), onSuccess);
+}
+
+/** Rotates the profile's token from a source main reads (null: the operator cancelled the file dialog). Errors are shown by the rotate dialog itself. */
+export function useRotateToken(profileId: string, onSuccess?: (result: TokenRotateResult) => void) {
+  return useProfilesWrite((source: TokenSource) => call('token:rotate', { profileId, source }), onSuccess, { silentError: true });
+}
+
+export function useRemoveToken(profileId: string, onSuccess?: () => void) {
+  return useProfilesWrite(() => call('token:remove', { profileId }), onSuccess);
+}
+
+/** Opens the vendor dashboard's API-keys page in the browser (main decides the URL; `opened` false when the operator declined). */
+export function useOpenDashboard(onOpened?: () => void) {
+  return useMutation({
+    mutationFn: () => call('shell:openDashboard', { page: 'api-keys' }),
+    onSuccess: (result) => {
+      if (result.opened) onOpened?.();
+    },
+  });
 }

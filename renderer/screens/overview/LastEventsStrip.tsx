@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Time } from '../../components/time/Time';
 import { StatusBadge } from '../../components/status/StatusBadge';
-import { useLastEvents } from './overview-queries';
+import { useLastEvents } from '../../queries/overview';
 
 export function LastEventsStrip() {
   const { t } = useTranslation();

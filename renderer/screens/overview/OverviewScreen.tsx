@@ -13,7 +13,7 @@ import { formatDuration, fromLocalInput, toLocalInput } from '../../components/t
 import { Time } from '../../components/time/Time';
 import { FailureBreakdown, type BreakdownRow } from './FailureBreakdown';
 import { LastEventsStrip } from './LastEventsStrip';
-import { useOverviewProgress, useOverviewSummary } from './overview-queries';
+import { useOverviewProgress, useOverviewSummary } from '../../queries/overview';
 import { overviewRanges, windowFor, type OverviewRange, type OverviewSearch } from './overview-search';
 import { overviewRoute } from './route';
 import { LatencyChart } from './LatencyChart';

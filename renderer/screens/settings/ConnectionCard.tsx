@@ -4,26 +4,20 @@
 // point at the API. Detection saves nothing by itself; the operator applies the result.
 import { Alert, Button, Card, Code, Group, List, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ProfileWithToken } from '../../../shared/ipc/channels/profiles';
-import { IpcCallError, call } from '../../bridge/ipc';
+import { IpcCallError } from '../../bridge/ipc';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useConnectionTest, useDetectBasePath } from '../../queries/capabilities';
-import { useRefreshProfiles } from '../../session/session-queries';
+import { useSetProfileBaseUrl } from '../../session/session-queries';
 
 export function ConnectionCard({ profile }: { profile: ProfileWithToken }) {
   const { t } = useTranslation();
-  const refreshProfiles = useRefreshProfiles();
   const test = useConnectionTest(profile.id);
   const detect = useDetectBasePath(profile.id);
-  const applyBaseUrl = useMutation({
-    mutationFn: (baseUrl: string) => call('profiles:update', { id: profile.id, baseUrl }),
-    onSuccess: async (saved) => {
-      detect.reset();
-      notifications.show({ color: 'green', message: t('settings.connection.saved', { baseUrl: saved.baseUrl }) });
-      await refreshProfiles();
-    },
+  const applyBaseUrl = useSetProfileBaseUrl(profile.id, (saved) => {
+    detect.reset();
+    notifications.show({ color: 'green', message: t('settings.connection.saved', { baseUrl: saved.baseUrl }) });
   });
 
   const testFailure = test.data && !test.data.ok && test.data.failure ? new IpcCallError('connection:test', test.data.failure) : null;

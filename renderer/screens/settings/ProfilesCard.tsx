@@ -3,14 +3,12 @@
 import { Badge, Button, Card, ColorSwatch, Group, Table, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Profile, ProfileWithToken } from '../../../shared/ipc/channels/profiles';
-import { call } from '../../bridge/ipc';
 import { LockIcon } from '../../components/icons';
 import { EnvironmentBadge } from '../../shell/ProfileIndicator';
-import { useActivateProfile, useRefreshProfiles } from '../../session/session-queries';
+import { useActivateProfile, useRemoveProfile } from '../../session/session-queries';
 import { ProfileFormModal } from './ProfileFormModal';
 
 interface Props {
@@ -23,16 +21,9 @@ interface Props {
 export function ProfilesCard({ profiles, activeId, selectedId, onSelect }: Props) {
   const { t } = useTranslation();
   const activate = useActivateProfile();
-  const refreshProfiles = useRefreshProfiles();
   // `undefined`: closed; `null`: creating; a profile: editing it.
   const [editing, setEditing] = useState<Profile | null | undefined>(undefined);
-  const remove = useMutation({
-    mutationFn: (id: string) => call('profiles:remove', { id }),
-    onSuccess: async () => {
-      notifications.show({ message: t('settings.profiles.removed') });
-      await refreshProfiles();
-    },
-  });
+  const remove = useRemoveProfile(() => notifications.show({ message: t('settings.profiles.removed') }));
 
   const confirmRemove = (profile: Profile) =>
     modals.openConfirmModal({

@@ -5,15 +5,13 @@ import { Alert, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Title } fro
 import { useInterval } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProfileWithToken } from '../../../shared/ipc/channels/profiles';
-import type { TokenDescription, TokenSource } from '../../../shared/ipc/channels/token';
-import { call } from '../../bridge/ipc';
+import type { TokenDescription } from '../../../shared/ipc/channels/token';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Time } from '../../components/time/Time';
-import { useRefreshProfiles } from '../../session/session-queries';
+import { useOpenDashboard, useRemoveToken, useRotateToken } from '../../session/session-queries';
 import { countdownTo } from './token-countdown';
 import { sourceButtonKey, tokenSources as sources, TokenImportButtons, useImportToken } from './TokenImport';
 
@@ -100,40 +98,27 @@ function TokenDescriptionView({ token }: { token: TokenDescription }) {
 
 export function TokenCard({ profile }: { profile: ProfileWithToken }) {
   const { t } = useTranslation();
-  const refreshProfiles = useRefreshProfiles();
   const [rotateOpen, setRotateOpen] = useState(false);
   const [revokeReminder, setRevokeReminder] = useState<string | null>(null);
   const token = profile.token;
 
-  const openDashboard = useMutation({
-    mutationFn: () => call('shell:openDashboard', { page: 'api-keys' }),
-    onSuccess: (result) => result.opened && notifications.show({ message: t('settings.token.dashboardOpened') }),
-  });
+  const openDashboard = useOpenDashboard(() => notifications.show({ message: t('settings.token.dashboardOpened') }));
 
   const importToken = useImportToken(profile.id);
 
-  const rotate = useMutation({
-    meta: { silentError: true },
-    mutationFn: (source: TokenSource) => call('token:rotate', { profileId: profile.id, source }),
-    onSuccess: async (result) => {
-      if (!result) {
-        notifications.show({ message: t('settings.token.fileCancelled') });
-        return;
-      }
-      setRotateOpen(false);
-      setRevokeReminder(result.previousLast4);
-      notifications.show({ color: 'green', message: t('settings.token.rotated', { last4: result.description.last4 }) });
-      await refreshProfiles();
-    },
+  const rotate = useRotateToken(profile.id, (result) => {
+    if (!result) {
+      notifications.show({ message: t('settings.token.fileCancelled') });
+      return;
+    }
+    setRotateOpen(false);
+    setRevokeReminder(result.previousLast4);
+    notifications.show({ color: 'green', message: t('settings.token.rotated', { last4: result.description.last4 }) });
   });
 
-  const remove = useMutation({
-    mutationFn: () => call('token:remove', { profileId: profile.id }),
-    onSuccess: async () => {
-      setRevokeReminder(null);
-      notifications.show({ message: t('settings.token.removed') });
-      await refreshProfiles();
-    },
+  const remove = useRemoveToken(profile.id, () => {
+    setRevokeReminder(null);
+    notifications.show({ message: t('settings.token.removed') });
   });
 
   const confirmRemove = () =>

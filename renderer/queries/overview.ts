@@ -3,9 +3,9 @@
 // strip polls. TanStack Query passes its signal, so leaving the screen cancels the walk in main.
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { OverviewProgress } from '../../../shared/ipc/channels/overview';
-import { bridge, call } from '../../bridge/ipc';
-import { windowFor, type OverviewSearch } from './overview-search';
+import type { OverviewProgress } from '../../shared/ipc/channels/overview';
+import { bridge, call } from '../bridge/ipc';
+import { windowFor, type OverviewSearch } from '../screens/overview/overview-search';
 
 export const overviewKeys = {
   all: ['overview'] as const,
