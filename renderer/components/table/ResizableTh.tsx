@@ -9,12 +9,14 @@ export interface ResizableThProps {
   children?: ReactNode;
   widths: Readonly<Record<string, number>>;
   setWidth: (id: string, px: number | null) => void;
+  /** For a sortable column: which way the table is sorted by it. */
+  'aria-sort'?: 'ascending' | 'descending' | 'none';
 }
 
-export function ResizableTh({ id, label, children, widths, setWidth }: ResizableThProps) {
+export function ResizableTh({ id, label, children, widths, setWidth, 'aria-sort': ariaSort }: ResizableThProps) {
   const width = widths[id];
   return (
-    <Table.Th style={{ position: 'relative', ...(width !== undefined ? { width, minWidth: width } : {}) }} data-column={id}>
+    <Table.Th style={{ position: 'relative', ...(width !== undefined ? { width, minWidth: width } : {}) }} data-column={id} aria-sort={ariaSort}>
       {children ?? label}
       <ColumnResizer label={label} width={width} onResize={(px) => setWidth(id, px)} />
     </Table.Th>

@@ -18,8 +18,11 @@ import { useActivityList, useActivityLiveRefresh, useExportActivity } from '../.
 import { activityRoute, type ActivitySearch } from './route';
 import { EntityNameView } from '../../components/entity-name/EntityName';
 import tableClasses from '../../components/table/table.module.css';
+import { ResizableTh } from '../../components/table/ResizableTh';
+import { useColumnWidths } from '../../components/table/column-widths';
 
 const actionNamespaces = ['drivers', 'installations', 'webhooks', 'events', 'profiles', 'token'];
+const ACTIVITY_COLUMNS = ['time', 'profile', 'action', 'target', 'result'] as const;
 
 export function ActivityScreen() {
   const { t } = useTranslation();
@@ -39,6 +42,7 @@ export function ActivityScreen() {
   const activeProfileId = useActiveProfile()?.id ?? null;
   const entries = list.data?.entries ?? [];
   const searchRef = useRef<HTMLInputElement>(null);
+  const columns = useColumnWidths('activity', ACTIVITY_COLUMNS);
   const keyboard = useListKeyboard({
     count: entries.length,
     // Rows open another screen, never a panel here: there is nothing for Esc to close.
@@ -124,11 +128,11 @@ export function ActivityScreen() {
             <Table striped highlightOnHover data-testid="activity-table" className={tableClasses.table}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('activity.columns.time')}</Table.Th>
-                  <Table.Th>{t('activity.columns.profile')}</Table.Th>
-                  <Table.Th>{t('activity.columns.action')}</Table.Th>
-                  <Table.Th>{t('activity.columns.target')}</Table.Th>
-                  <Table.Th>{t('activity.columns.result')}</Table.Th>
+                  <ResizableTh id="time" label={t('activity.columns.time')} {...columns} />
+                  <ResizableTh id="profile" label={t('activity.columns.profile')} {...columns} />
+                  <ResizableTh id="action" label={t('activity.columns.action')} {...columns} />
+                  <ResizableTh id="target" label={t('activity.columns.target')} {...columns} />
+                  <ResizableTh id="result" label={t('activity.columns.result')} {...columns} />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

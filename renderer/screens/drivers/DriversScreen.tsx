@@ -20,12 +20,16 @@ import { loadedList, useCapabilities } from '../../queries';
 import { driversRoute, type DriversSearch } from './route';
 import { useDriverToggleAction } from '../../components/driver-toggle/use-driver-toggle';
 import tableClasses from '../../components/table/table.module.css';
+import { ResizableTh } from '../../components/table/ResizableTh';
+import { useColumnWidths } from '../../components/table/column-widths';
 
 const sortableColumns = ['name', 'type', 'version', 'created_at'] as const;
+const DRIVER_COLUMNS = [...sortableColumns, 'enabled'] as const;
 
 export function DriversScreen() {
   const { t } = useTranslation();
   const search = driversRoute.useSearch();
+  const columns = useColumnWidths('drivers', DRIVER_COLUMNS);
   const navigate = useNavigate({ from: '/drivers' });
   const setSearch = (patch: Partial<DriversSearch>) => void navigate({ search: { ...search, ...patch }, replace: true });
   const input: Omit<DriversListInput, 'page'> = {
@@ -110,14 +114,20 @@ export function DriversScreen() {
               <Table.Thead>
                 <Table.Tr>
                   {sortableColumns.map((field) => (
-                    <Table.Th key={field} aria-sort={search.sort === field || (!search.sort && field === 'name') ? 'ascending' : search.sort === `-${field}` ? 'descending' : 'none'}>
+                    <ResizableTh
+                      key={field}
+                      id={field}
+                      label={t(`drivers.columns.${field}`)}
+                      aria-sort={search.sort === field || (!search.sort && field === 'name') ? 'ascending' : search.sort === `-${field}` ? 'descending' : 'none'}
+                      {...columns}
+                    >
                       <UnstyledButton onClick={() => sortBy(field)} data-testid={`drivers-sort-${field}`}>
                         {t(`drivers.columns.${field}`)}
                         {sortMark(field)}
                       </UnstyledButton>
-                    </Table.Th>
+                    </ResizableTh>
                   ))}
-                  <Table.Th>{t('drivers.columns.enabled')}</Table.Th>
+                  <ResizableTh id="enabled" label={t('drivers.columns.enabled')} {...columns} />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

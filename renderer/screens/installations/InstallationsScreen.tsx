@@ -22,10 +22,15 @@ import { installationsRoute, type InstallationsSearch } from './route';
 import { InstallationStatusBadge } from './StatusBadge';
 import { EntityName } from '../../components/entity-name/EntityName';
 import tableClasses from '../../components/table/table.module.css';
+import { ResizableTh } from '../../components/table/ResizableTh';
+import { useColumnWidths } from '../../components/table/column-widths';
+
+const INSTALLATION_COLUMNS = ['name', 'driver', 'status', 'created'] as const;
 
 export function InstallationsScreen() {
   const { t } = useTranslation();
   const search = installationsRoute.useSearch();
+  const columns = useColumnWidths('installations', INSTALLATION_COLUMNS);
   const navigate = useNavigate({ from: '/installations' });
   const setSearch = (patch: Partial<InstallationsSearch>) => void navigate({ search: { ...search, ...patch }, replace: true });
   const [creating, setCreating] = useState(false);
@@ -94,10 +99,10 @@ export function InstallationsScreen() {
             <Table highlightOnHover data-testid="installations-table" className={tableClasses.table}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('installations.fields.name')}</Table.Th>
-                  <Table.Th>{t('installations.fields.driver')}</Table.Th>
-                  <Table.Th>{t('installations.fields.status')}</Table.Th>
-                  <Table.Th>{t('installations.fields.created')}</Table.Th>
+                  <ResizableTh id="name" label={t('installations.fields.name')} {...columns} />
+                  <ResizableTh id="driver" label={t('installations.fields.driver')} {...columns} />
+                  <ResizableTh id="status" label={t('installations.fields.status')} {...columns} />
+                  <ResizableTh id="created" label={t('installations.fields.created')} {...columns} />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
