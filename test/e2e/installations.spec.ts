@@ -116,7 +116,7 @@ test("the detail's link to the installation's events opens the Events list filte
   expect(decodeURIComponent(app.page.url())).toContain(`installation=${installationId}`);
   const rows = app.page.getByTestId('event-row');
   await expect(rows.first()).toBeVisible();
-  // Every loaded row is that installation's (the installation column is the fourth cell).
-  const installations = await rows.evaluateAll((elements) => elements.map((row) => row.querySelectorAll('[role="gridcell"]')[3]?.textContent));
+  // Every loaded row is that installation's (the installation cell shows its name and carries its id).
+  const installations = await rows.evaluateAll((elements) => elements.map((row) => row.querySelector('[data-entity-kind="installation"]')?.getAttribute('data-entity-id')));
   expect(new Set(installations)).toEqual(new Set([installationId]));
 });

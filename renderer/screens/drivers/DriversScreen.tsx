@@ -110,69 +110,72 @@ export function DriversScreen() {
         <Grid.Col span={{ base: 12, lg: selected ? 7 : 12 }}>
           {list.data && list.data.items.length === 0 && <Text data-testid="drivers-empty">{t('drivers.empty')}</Text>}
           {list.data && list.data.items.length > 0 && (
-            <Table highlightOnHover data-testid="drivers-table" aria-label={t('drivers.title')} className={tableClasses.table}>
-              <Table.Thead>
-                <Table.Tr>
-                  {sortableColumns.map((field) => (
-                    <ResizableTh
-                      key={field}
-                      id={field}
-                      label={t(`drivers.columns.${field}`)}
-                      aria-sort={search.sort === field || (!search.sort && field === 'name') ? 'ascending' : search.sort === `-${field}` ? 'descending' : 'none'}
-                      {...columns}
-                    >
-                      <UnstyledButton onClick={() => sortBy(field)} data-testid={`drivers-sort-${field}`}>
-                        {t(`drivers.columns.${field}`)}
-                        {sortMark(field)}
-                      </UnstyledButton>
-                    </ResizableTh>
-                  ))}
-                  <ResizableTh id="enabled" label={t('drivers.columns.enabled')} {...columns} />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.map((driver, index) => (
-                  <Table.Tr
-                    key={driver.id}
-                    tabIndex={0}
-                    onKeyDown={(event) => onRowKey(event, driver)}
-                    data-testid={`driver-row-${driver.slug}`}
-                    data-enabled={driver.enabled}
-                    aria-selected={selected?.id === driver.id}
-                    data-active={keyboard.activeIndex === index || undefined}
-                    bg={keyboard.activeIndex === index ? 'var(--mantine-primary-color-light)' : undefined}
-                  >
-                    <Table.Td>
-                      <Button variant="subtle" size="compact-sm" onClick={() => setSearch({ driver: driver.id })} data-testid={`driver-open-${driver.slug}`}>
-                        {driver.name}
-                      </Button>
-                    </Table.Td>
-                    <Table.Td data-cell-kind="badge">
-                      <Badge variant="outline" data-no-truncate="">
-                        {driver.type}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td data-cell-kind="code">{driver.version}</Table.Td>
-                    <Table.Td data-cell-kind="time">
-                      <Time value={driver.created_at} withMillis={false} />
-                    </Table.Td>
-                    <Table.Td>
-                      <WriteGuarded>
-                        {(disabled) => (
-                          <Switch
-                            checked={driver.enabled}
-                            disabled={disabled || toggle.pending || toggleUnsupported}
-                            onChange={() => void toggle.run(driver)}
-                            aria-label={driver.enabled ? t('drivers.disableNamed', { name: driver.name }) : t('drivers.enableNamed', { name: driver.name })}
-                            data-testid={`driver-toggle-${driver.slug}`}
-                          />
-                        )}
-                      </WriteGuarded>
-                    </Table.Td>
+            <Table.ScrollContainer minWidth={0} type="native">
+              {/* With the detail open the table has half the width: it scrolls inside its column instead of running under the detail. */}
+              <Table highlightOnHover data-testid="drivers-table" aria-label={t('drivers.title')} className={tableClasses.table}>
+                <Table.Thead>
+                  <Table.Tr>
+                    {sortableColumns.map((field) => (
+                      <ResizableTh
+                        key={field}
+                        id={field}
+                        label={t(`drivers.columns.${field}`)}
+                        aria-sort={search.sort === field || (!search.sort && field === 'name') ? 'ascending' : search.sort === `-${field}` ? 'descending' : 'none'}
+                        {...columns}
+                      >
+                        <UnstyledButton onClick={() => sortBy(field)} data-testid={`drivers-sort-${field}`}>
+                          {t(`drivers.columns.${field}`)}
+                          {sortMark(field)}
+                        </UnstyledButton>
+                      </ResizableTh>
+                    ))}
+                    <ResizableTh id="enabled" label={t('drivers.columns.enabled')} {...columns} />
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {list.data.items.map((driver, index) => (
+                    <Table.Tr
+                      key={driver.id}
+                      tabIndex={0}
+                      onKeyDown={(event) => onRowKey(event, driver)}
+                      data-testid={`driver-row-${driver.slug}`}
+                      data-enabled={driver.enabled}
+                      aria-selected={selected?.id === driver.id}
+                      data-active={keyboard.activeIndex === index || undefined}
+                      bg={keyboard.activeIndex === index ? 'var(--mantine-primary-color-light)' : undefined}
+                    >
+                      <Table.Td>
+                        <Button variant="subtle" size="compact-sm" onClick={() => setSearch({ driver: driver.id })} data-testid={`driver-open-${driver.slug}`}>
+                          {driver.name}
+                        </Button>
+                      </Table.Td>
+                      <Table.Td data-cell-kind="badge">
+                        <Badge variant="outline" data-no-truncate="">
+                          {driver.type}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td data-cell-kind="code">{driver.version}</Table.Td>
+                      <Table.Td data-cell-kind="time">
+                        <Time value={driver.created_at} withMillis={false} />
+                      </Table.Td>
+                      <Table.Td>
+                        <WriteGuarded>
+                          {(disabled) => (
+                            <Switch
+                              checked={driver.enabled}
+                              disabled={disabled || toggle.pending || toggleUnsupported}
+                              onChange={() => void toggle.run(driver)}
+                              aria-label={driver.enabled ? t('drivers.disableNamed', { name: driver.name }) : t('drivers.enableNamed', { name: driver.name })}
+                              data-testid={`driver-toggle-${driver.slug}`}
+                            />
+                          )}
+                        </WriteGuarded>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
           )}
           <LoadedListFooter query={pages} loaded={loaded} countKey="drivers.count" testId="drivers" />
         </Grid.Col>

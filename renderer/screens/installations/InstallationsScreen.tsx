@@ -96,43 +96,46 @@ export function InstallationsScreen() {
         <Grid.Col span={{ base: 12, lg: search.installation ? 6 : 12 }}>
           {list.data && list.data.items.length === 0 && <Text data-testid="installations-empty">{t('installations.empty')}</Text>}
           {list.data && list.data.items.length > 0 && (
-            <Table highlightOnHover data-testid="installations-table" className={tableClasses.table}>
-              <Table.Thead>
-                <Table.Tr>
-                  <ResizableTh id="name" label={t('installations.fields.name')} {...columns} />
-                  <ResizableTh id="driver" label={t('installations.fields.driver')} {...columns} />
-                  <ResizableTh id="status" label={t('installations.fields.status')} {...columns} />
-                  <ResizableTh id="created" label={t('installations.fields.created')} {...columns} />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.map((installation, index) => (
-                  <Table.Tr
-                    key={installation.id}
-                    data-testid="installation-row"
-                    data-installation-id={installation.id}
-                    aria-selected={installation.id === search.installation}
-                    data-active={keyboard.activeIndex === index || undefined}
-                    bg={keyboard.activeIndex === index ? 'var(--mantine-primary-color-light)' : undefined}
-                  >
-                    <Table.Td>
-                      <Button variant="subtle" size="compact-sm" onClick={() => setSearch({ installation: installation.id })}>
-                        {installation.name ?? installation.id}
-                      </Button>
-                    </Table.Td>
-                    <Table.Td data-cell-kind="name">
-                      {installation.integration_driver_slug ? <EntityName kind="driver" id={installation.integration_driver_slug} /> : (installation.driver_id ?? '—')}
-                    </Table.Td>
-                    <Table.Td data-cell-kind="badge">
-                      <InstallationStatusBadge status={installation.status} reason={installation.status_reason ?? null} />
-                    </Table.Td>
-                    <Table.Td data-cell-kind="time">
-                      <Time value={installation.created_at} withMillis={false} />
-                    </Table.Td>
+            <Table.ScrollContainer minWidth={0} type="native">
+              {/* With the detail open the table has half the width: it scrolls inside its column instead of running under the detail. */}
+              <Table highlightOnHover data-testid="installations-table" className={tableClasses.table}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <ResizableTh id="name" label={t('installations.fields.name')} {...columns} />
+                    <ResizableTh id="driver" label={t('installations.fields.driver')} {...columns} />
+                    <ResizableTh id="status" label={t('installations.fields.status')} {...columns} />
+                    <ResizableTh id="created" label={t('installations.fields.created')} {...columns} />
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {list.data.items.map((installation, index) => (
+                    <Table.Tr
+                      key={installation.id}
+                      data-testid="installation-row"
+                      data-installation-id={installation.id}
+                      aria-selected={installation.id === search.installation}
+                      data-active={keyboard.activeIndex === index || undefined}
+                      bg={keyboard.activeIndex === index ? 'var(--mantine-primary-color-light)' : undefined}
+                    >
+                      <Table.Td>
+                        <Button variant="subtle" size="compact-sm" onClick={() => setSearch({ installation: installation.id })}>
+                          {installation.name ?? installation.id}
+                        </Button>
+                      </Table.Td>
+                      <Table.Td data-cell-kind="name">
+                        {installation.integration_driver_slug ? <EntityName kind="driver" id={installation.integration_driver_slug} /> : (installation.driver_id ?? '—')}
+                      </Table.Td>
+                      <Table.Td data-cell-kind="badge">
+                        <InstallationStatusBadge status={installation.status} reason={installation.status_reason ?? null} />
+                      </Table.Td>
+                      <Table.Td data-cell-kind="time">
+                        <Time value={installation.created_at} withMillis={false} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
           )}
           <LoadedListFooter query={pages} loaded={loaded} countKey="installations.count" testId="installations" />
         </Grid.Col>
