@@ -82,6 +82,13 @@ test('going offline shows the banner, coming back hides it; local actions and th
   await app.open('/settings');
   const shell = new ShellPage(app.page);
   await expect(shell.offlineBanner).toHaveCount(0);
+  // In the app the screens' chunks come from app:// (main's handler), which going offline does not
+  // touch; here they come over loopback HTTP, which it does. So let the idle preload fetch every
+  // screen (renderer/app/route-preload.ts) before the network goes, as the app has them on disk.
+  await expect
+    .poll(() => app.page.evaluate(() => new Set(performance.getEntriesByType('resource').map((e) => /\/(\w+Screen)-[^/]+\.js$/.exec(e.name)?.[1]).filter(Boolean)).size))
+    .toBeGreaterThanOrEqual(8);
+  await app.page.waitForLoadState('networkidle');
   await context.setOffline(true);
   await expect(shell.offlineBanner).toBeVisible();
   for (const [theme, label] of [['light', 'Light'], ['dark', 'Dark']] as const) {
