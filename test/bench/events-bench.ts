@@ -1,42 +1,16 @@
 // The Events benchmarks (issue 5 item 7), each a function over a running app + sandbox:
-// - firstPage: navigation to the Events screen → first row painted (median of N, cold query each time)
-// - scroll: p95 frame time while scrolling through 10,000 loaded rows
-// - heap: renderer JS heap with 100,000 rows loaded (after a forced GC)
+// - scroll: p95 frame time while scrolling through the loaded rows (100,000 in `npm run bench`)
+// - heap: renderer JS heap with those rows loaded (after a forced GC)
 // - export: 100,000 events exported by the real job vs a bare paginated fetch loop on the same server,
 //   sampling main-process memory during the export
+// (The first page and cold start, split by stage, are in renderer-bench.ts.)
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SandboxHandle } from './sandbox-process';
 import type { JobSnapshot } from '../../shared/ipc/channels/jobs';
 import type { BrowserApp } from './browser-app';
-import { median, round, scrollFigures, type ScrollFigures } from './stats';
-
-/** Navigates #/settings → #/events in the page and measures until the first event row is painted. */
-export async function measureFirstPage(app: BrowserApp, runs: number): Promise<{ samples: number[]; medianMs: number }> {
-  await app.open('/settings');
-  const samples: number[] = [];
-  for (let i = 0; i < runs + 1; i++) {
-    const ms = await app.page.evaluate(async () => {
-      const frame = () => new Promise<number>((r) => requestAnimationFrame(r));
-      const t0 = performance.now();
-      location.hash = '#/events';
-      for (;;) {
-        await frame();
-        if (document.querySelector('[data-testid="event-row"]')) break;
-        if (performance.now() - t0 > 20_000) throw new Error('no row after 20 s');
-      }
-      // The frame after the row was committed has painted it.
-      await frame();
-      const elapsed = performance.now() - t0;
-      location.hash = '#/settings';
-      while (document.querySelector('[data-testid="events-screen"]')) await frame();
-      return elapsed;
-    });
-    if (i > 0) samples.push(ms); // the first run warms the bundle's lazy paths; not counted
-  }
-  return { samples: samples.map((s) => round(s)), medianMs: round(median(samples)) };
-}
+import { round, scrollFigures, type ScrollFigures } from './stats';
 
 /** Scrolls the table to the bottom until `target` rows are loaded (infinite scroll loads pages). */
 export async function loadRows(app: BrowserApp, target: number, timeoutMs: number): Promise<{ rows: number; seconds: number }> {
