@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SandboxContext } from '../context';
 import type { SandboxDatabase } from '../db/connection';
+import { cachedStatement } from '../db/statement-cache';
 import { toApiTimestamp } from '../time';
 import { eventWeight, orderKeyOf } from './supersede';
 import { wakeDispatcher } from '../dispatcher/registry';
@@ -137,6 +138,10 @@ export function insertPendingDispatch(
   return id;
 }
 
+/** One event's attempts, newest first (seeks dispatches_by_event; held by redeliver-plans.test.ts). */
+export const EVENT_ATTEMPT_STATES_SQL = `SELECT id, endpoint_id, status, attempt_response_code, response_code_class, attempted_at
+       FROM dispatches WHERE event_id = ? ORDER BY created_at DESC, rowid DESC`;
+
 interface DispatchStateRow {
   id: string;
   endpoint_id: string | null;
@@ -158,12 +163,7 @@ interface DispatchStateRow {
 export function refreshEventState(db: SandboxDatabase, eventId: string): string {
   const event = db.prepare('SELECT superseded FROM events WHERE id = ?').get(eventId) as { superseded: number } | undefined;
   if (event === undefined) return 'missing';
-  const rows = db
-    .prepare(
-      `SELECT id, endpoint_id, status, attempt_response_code, response_code_class, attempted_at
-       FROM dispatches WHERE event_id = ? ORDER BY created_at DESC, rowid DESC`,
-    )
-    .all(eventId) as DispatchStateRow[];
+  const rows = cachedStatement(db, EVENT_ATTEMPT_STATES_SQL).all(eventId) as DispatchStateRow[];
 
   const latestPerEndpoint = new Map<string, DispatchStateRow>();
   for (const row of rows) {
