@@ -20,6 +20,8 @@ import { RequestScheduler } from '../api/scheduler';
 import { MemoryVault } from '../api/test-support';
 import type { JobsClient } from './events-source';
 import { createJobsService } from './jobs-service';
+import { runBulkRedeliver } from './bulk-redeliver';
+import { JobRecord } from './job-record';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
@@ -175,4 +177,51 @@ describe('bulk redeliver pacing', () => {
       await service.close();
     }
   }, 90_000);
+});
+
+describe('bulk redeliver pace recovery', () => {
+  it('halves the pace on a 429, doubles it back after a quiet spell, and never goes above the pace asked', async () => {
+    // Virtual time, one redelivery at a time: each start's moment is exactly what the pacing chose.
+    let clock = 0;
+    const now = () => clock;
+    const sleep = async (ms: number) => {
+      clock += Math.max(0, ms);
+      await Promise.resolve();
+    };
+    const { client } = syntheticClient(400);
+    const starts: number[] = [];
+    const redeliver = client.redeliverEvent.bind(client);
+    client.redeliverEvent = async (id, options) => {
+      starts.push(clock);
+      // One refusal, on the 20th request: 1 s Retry-After.
+      if (starts.length === 20) throw new AppError('rate_limited', 'Too many requests', { status: 429, retryAfter: 1 });
+      return redeliver(id, options);
+    };
+    const job = new JobRecord(
+      { id: 'j1', kind: 'bulk_redeliver', profileId: 'p1', profileName: 'Sandbox', filters: {}, startedAt: new Date(0).toISOString() },
+      () => undefined,
+      () => new Date(clock),
+    );
+    await runBulkRedeliver(job, client, {
+      expected: 400,
+      actionId: 'recover-1',
+      pacing: { ratePerSecond: 10, concurrency: 1, recoverAfterSeconds: 15 },
+      sleep,
+      now,
+    });
+    expect(job.snapshot).toMatchObject({ state: 'completed', succeeded: 400 });
+    const gaps = starts.slice(1).map((t, i) => Math.round(t - starts[i]!));
+    const refusedAt = starts[19]!;
+    // Before the 429: the pace asked (100 ms apart). The retry waits out Retry-After, then 200 ms apart.
+    expect(new Set(gaps.slice(0, 19))).toEqual(new Set([100]));
+    expect(starts[20]! - refusedAt).toBeGreaterThanOrEqual(1000);
+    expect(gaps[20]).toBe(200);
+    // 15 s after the Retry-After ended, back to 100 ms — and never faster than asked.
+    const resumedAt = refusedAt + 1000;
+    const fast = starts.findIndex((t, i) => i > 20 && t - starts[i - 1]! === 100);
+    expect(starts[fast - 1]! - resumedAt).toBeGreaterThanOrEqual(15_000);
+    expect(starts[fast - 1]! - resumedAt).toBeLessThan(15_400);
+    expect(Math.min(...gaps)).toBe(100);
+    expect(job.snapshot.pacing).toMatchObject({ targetPerSecond: 10, rateLimited: 1 });
+  });
 });

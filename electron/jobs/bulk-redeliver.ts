@@ -45,6 +45,11 @@ export interface RedeliverPacing {
   defaultRetryAfterSeconds: number;
   /** A run of failures this long means something is wrong for every event (e.g. token revoked): stop. */
   maxConsecutiveFailures: number;
+  /**
+   * After this long without a 429 the pace doubles back, up to `ratePerSecond`. Without it one 429
+   * (a busy minute on a shared token) would slow the rest of a 10,000-event job for good.
+   */
+  recoverAfterSeconds: number;
 }
 
 export const defaultPacing: RedeliverPacing = {
@@ -53,6 +58,7 @@ export const defaultPacing: RedeliverPacing = {
   maxRateLimitRetries: 5,
   defaultRetryAfterSeconds: 5,
   maxConsecutiveFailures: 25,
+  recoverAfterSeconds: 15,
 };
 
 // Errors that will be the same for every following event: the job stops instead of failing 10,000 times.
@@ -66,8 +72,9 @@ const FATAL_CODES = new Set(['unsupported', 'unauthenticated', 'forbidden', 'no_
  *
  * Pacing: starts are spaced `1 / ratePerSecond` apart. A 429 that reaches the job (the client
  * waits out short ones itself, pausing the profile's scheduler for every request) holds every
- * start until its Retry-After has passed, halves the pace for the rest of the job, and sends the
- * same event again (same Idempotency-Key). The figures are in `snapshot.pacing`.
+ * start until its Retry-After has passed, halves the pace, and sends the same event again (same
+ * Idempotency-Key); each `recoverAfterSeconds` without a 429 doubles the pace back, never above the
+ * pace asked. The figures are in `snapshot.pacing`.
  */
 export async function runBulkRedeliver(
   job: JobRecord,
@@ -81,8 +88,11 @@ export async function runBulkRedeliver(
   const snap = job.snapshot;
   const log = job.outcomeLog;
   const concurrency = Math.max(1, Math.floor(pacing.concurrency));
-  let intervalMs = 1000 / pacing.ratePerSecond;
+  const askedIntervalMs = 1000 / pacing.ratePerSecond;
+  let intervalMs = askedIntervalMs;
   const startedAt = now();
+  // When the pace last changed because of a 429 (or last recovered): the quiet spell is counted from it.
+  let lastSlowdownAt = startedAt;
   let nextStart = startedAt;
   let pausedUntil = 0;
   let started = 0;
@@ -104,9 +114,22 @@ export async function runBulkRedeliver(
     job.progressed();
   };
 
+  const setTarget = () => {
+    stats.targetPerSecond = Math.round((1000 / intervalMs) * 1000) / 1000;
+  };
+
+  /** A quiet spell since the last slowdown: go twice as fast again, up to the pace asked. */
+  const recover = () => {
+    if (intervalMs <= askedIntervalMs || now() - lastSlowdownAt < pacing.recoverAfterSeconds * 1000) return;
+    intervalMs = Math.max(askedIntervalMs, intervalMs / 2);
+    lastSlowdownAt = now();
+    setTarget();
+  };
+
   /** Waits for this request's turn: the pace, and any Retry-After the server set meanwhile. */
   const takeTurn = async () => {
     for (;;) {
+      recover();
       const at = Math.max(now(), nextStart, pausedUntil);
       nextStart = at + intervalMs;
       await sleep(at - now(), signal);
@@ -142,7 +165,8 @@ export async function runBulkRedeliver(
             stats.waitedSeconds += (until - Math.max(now(), pausedUntil)) / 1000;
             pausedUntil = until;
             intervalMs *= 2;
-            stats.targetPerSecond = Math.round((1000 / intervalMs) * 1000) / 1000;
+            lastSlowdownAt = until;
+            setTarget();
           }
           snap.waitingSeconds = waitSeconds;
           job.flush();

@@ -44,7 +44,7 @@ export const jobSnapshotSchema = z.object({
   waitingSeconds: z.number().nullable(),
   /**
    * Bulk redeliver: how fast it goes — redeliveries started per second so far (the pace it aims at,
-   * `targetPerSecond`, halves after each 429), at most `concurrency` at once, how many answers were
+   * `targetPerSecond`, halves after each 429 and doubles back after a quiet spell), at most `concurrency` at once, how many answers were
    * 429 and how long the job waited for their Retry-After. Null for exports.
    */
   pacing: z
