@@ -1,9 +1,12 @@
-// What the preload exposes, built from the contract over an ipcRenderer-like object. Pure (no
-// electron import) so tests can check exactly what the renderer gets: one function per contract
+// What the preload exposes, built from the contract's names over an ipcRenderer-like object. Pure
+// (no electron import) so tests can check exactly what the renderer gets: one function per contract
 // channel, cancel, and on(event) for the allowlisted events. Never the raw ipcRenderer, never the
-// IPC event object.
-import { buildBridge, CANCEL_CHANNEL, EVENT_CHANNEL, type BridgeTransport, type IpcRequest } from '../shared/ipc/kit';
-import { contract, mainEvents, type IiBridge } from '../shared/ipc/contract';
+// IPC event object. Imports no schema (shared/ipc/bridge.ts, names.ts): the preload runs before the
+// page loads, so everything it builds delays the window's first screen.
+import { buildBridge, CANCEL_CHANNEL, EVENT_CHANNEL, type BridgeTransport } from '../shared/ipc/bridge';
+import type { IpcRequest } from '../shared/ipc/kit';
+import type { Contract, IiBridge, MainEvents } from '../shared/ipc/contract';
+import { channelNameList, eventNameList } from '../shared/ipc/names';
 
 /** The part of Electron's ipcRenderer the preload uses. */
 export interface IpcRendererLike {
@@ -30,5 +33,5 @@ export function ipcRendererTransport(ipcRenderer: IpcRendererLike): BridgeTransp
 }
 
 export function buildPreloadApi(ipcRenderer: IpcRendererLike): IiBridge {
-  return buildBridge(contract, mainEvents, ipcRendererTransport(ipcRenderer));
+  return buildBridge<Contract, MainEvents>(channelNameList, eventNameList, ipcRendererTransport(ipcRenderer));
 }

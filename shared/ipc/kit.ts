@@ -84,26 +84,15 @@ export const ipcRequestSchema = z.object({
 });
 export type IpcRequest = z.infer<typeof ipcRequestSchema>;
 
-/** The channel the renderer uses to cancel an in-flight request (fire-and-forget). */
-export const CANCEL_CHANNEL = 'ipc:cancel';
-/** The channel main uses to push allowlisted events to the renderer. */
-export const EVENT_CHANNEL = 'ipc:event';
+// The bridge's runtime half (channel constants, buildBridge) has no zod and lives in bridge.ts, so the
+// preload can load it without the schemas; re-exported here for everything else.
+export { buildBridge, CANCEL_CHANNEL, EVENT_CHANNEL, type BridgeTransport } from './bridge';
 
 export type ContractShape = Record<string, ChannelSpec>;
 export type EventsShape = Record<string, z.ZodType>;
 
 export type InputOf<C extends ContractShape, K extends keyof C> = z.input<C[K]['input']>;
 export type OutputOf<C extends ContractShape, K extends keyof C> = z.output<C[K]['output']>;
-
-/**
- * The transport a bridge runs over. The preload implements it over Electron's renderer-side IPC; the end-to-end
- * harness implements it with Playwright's exposeBinding into the real dispatcher.
- */
-export interface BridgeTransport {
-  invoke(channel: string, request: IpcRequest): Promise<unknown>;
-  cancel(requestId: string): void;
-  subscribe(listener: (event: string, payload: unknown) => void): () => void;
-}
 
 /** What the renderer sees on `window.ii`: one function per channel, cancel, and `on`. */
 export interface Bridge<C extends ContractShape, E extends EventsShape> {
@@ -112,49 +101,3 @@ export interface Bridge<C extends ContractShape, E extends EventsShape> {
   on<K extends keyof E & string>(event: K, listener: (payload: z.output<E[K]>) => void): () => void;
 }
 
-/**
- * Builds the bridge object from the contract. Only channels named in the contract get a function;
- * only events named in `events` reach listeners, and only after their payload parses.
- * Results are passed through untouched: main already validated them, and the renderer treats
- * them as data, never as code.
- */
-export function buildBridge<C extends ContractShape, E extends EventsShape>(
-  contract: C,
-  events: E,
-  transport: BridgeTransport,
-): Bridge<C, E> {
-  const invoke = {} as Record<string, (input: unknown, requestId: string) => Promise<unknown>>;
-  for (const channel of Object.keys(contract)) {
-    invoke[channel] = (input: unknown, requestId: string) => transport.invoke(channel, { requestId: String(requestId), input });
-  }
-  Object.freeze(invoke);
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  let unsubscribe: (() => void) | null = null;
-  const ensureSubscribed = () => {
-    if (unsubscribe) return;
-    unsubscribe = transport.subscribe((event, payload) => {
-      const schema = events[event];
-      const set = listeners.get(event);
-      if (!schema || !set || set.size === 0) return;
-      const parsed = schema.safeParse(payload);
-      if (!parsed.success) return;
-      for (const listener of set) listener(parsed.data);
-    });
-  };
-  return Object.freeze({
-    invoke: invoke as Bridge<C, E>['invoke'],
-    cancel: (requestId: string) => transport.cancel(String(requestId)),
-    on: (event: string, listener: (payload: never) => void) => {
-      if (!Object.hasOwn(events, event)) throw new Error(`Unknown event: ${event}`);
-      if (typeof listener !== 'function') throw new Error('Listener must be a function');
-      ensureSubscribed();
-      let set = listeners.get(event);
-      if (!set) listeners.set(event, (set = new Set()));
-      const wrapped = listener as (payload: unknown) => void;
-      set.add(wrapped);
-      return () => {
-        set.delete(wrapped);
-      };
-    },
-  }) as Bridge<C, E>;
-}

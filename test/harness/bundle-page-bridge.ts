@@ -14,6 +14,7 @@ export function pageBridgeScript(): Promise<string> {
     target: 'chrome120',
     write: false,
     logLevel: 'silent',
+    minify: true,
   }).then((result) => {
     const output = result.outputFiles[0];
     if (!output) throw new Error('esbuild produced no output for page-bridge.ts');

@@ -1,12 +1,12 @@
 // Runs IN THE PAGE, before any app script (Playwright init script, bundled to an IIFE by
-// bundle-page-bridge.ts). It builds `window.ii` with the SAME buildBridge(contract, mainEvents, …)
+// bundle-page-bridge.ts). It builds `window.ii` with the SAME buildBridge(channel names, event names, …)
 // the Electron preload uses; only the transport differs: Playwright bindings into the real
 // dispatcher in the test process instead of ipcRenderer. It also reports CSP violations, which the
 // fixture turns into a test failure.
-import { z } from 'zod';
-import { buildBridge } from '../../shared/ipc/kit';
-import type { BridgeTransport, IpcRequest } from '../../shared/ipc/kit';
-import { contract, mainEvents } from '../../shared/ipc/contract';
+import { buildBridge, type BridgeTransport } from '../../shared/ipc/bridge';
+import type { IpcRequest } from '../../shared/ipc/kit';
+import type { Contract, MainEvents } from '../../shared/ipc/contract';
+import { channelNameList, eventNameList } from '../../shared/ipc/names';
 
 interface HarnessWindow {
   __iiTransport(channel: string, request: IpcRequest): Promise<unknown>;
@@ -15,9 +15,6 @@ interface HarnessWindow {
   /** Called by the harness (page.evaluate) to deliver a main→renderer event. */
   __iiDeliverEvent?: (event: string, payload: unknown) => void;
 }
-
-// As in the renderer (renderer/zod-config.ts): no `new Function` probe under the CSP.
-z.config({ jitless: true });
 
 const harnessWindow = window as unknown as Window & HarnessWindow;
 const listeners = new Set<(event: string, payload: unknown) => void>();
@@ -40,7 +37,7 @@ Object.defineProperty(harnessWindow, '__iiDeliverEvent', {
 });
 
 Object.defineProperty(harnessWindow, 'ii', {
-  value: buildBridge(contract, mainEvents, transport),
+  value: buildBridge<Contract, MainEvents>(channelNameList, eventNameList, transport),
   writable: false,
   configurable: false,
 });
