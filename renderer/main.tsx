@@ -9,15 +9,20 @@ import { createRoot } from 'react-dom/client';
 import { call } from './bridge/ipc';
 import { App } from './app/App';
 import { createQueryClient } from './app/query-client';
+import { preloadScreenForHash } from './app/route-preload';
 import { initI18n, resolveLanguage } from './i18n';
 import en from './i18n/en.json';
 import ptBR from './i18n/pt-BR.json';
-import { sessionKeys } from './session/session-queries';
+import { profilesQuery, sessionKeys } from './session/session-queries';
 
 async function start(): Promise<void> {
   const container = document.getElementById('root');
   if (!container) throw new Error('#root is missing from index.html');
   const queryClient = createQueryClient();
+  // Side by side with the calls below rather than after them: the first screen's code, and the
+  // profiles the shell waits for before showing it (errors surface through the shell's own query).
+  preloadScreenForHash(location.hash);
+  void queryClient.prefetchQuery(profilesQuery);
   try {
     const [info, settingsView] = await Promise.all([call('app:info', {}), call('settings:get', {})]);
     queryClient.setQueryData(sessionKeys.appInfo, info);

@@ -1,7 +1,7 @@
 // Server state that is about the console itself rather than the remote API: app info, settings,
 // profiles (with their token descriptions). It comes from main over IPC like everything else and
 // lives in TanStack Query under the `session` key, which survives a profile switch (API data does not).
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { call } from '../bridge/ipc';
 import type { Profile, ProfileWithToken } from '../../shared/ipc/channels/profiles';
@@ -34,8 +34,11 @@ export function useUpdateSettings() {
   });
 }
 
+/** The profiles list: the shell waits for it before showing any screen, so start-up fetches it early (main.tsx). */
+export const profilesQuery = queryOptions({ queryKey: sessionKeys.profiles, queryFn: ({ signal }) => call('profiles:list', {}, { signal }) });
+
 export function useProfiles() {
-  return useQuery({ queryKey: sessionKeys.profiles, queryFn: ({ signal }) => call('profiles:list', {}, { signal }) });
+  return useQuery(profilesQuery);
 }
 
 /** The active profile with its token description, or null when there is none (first run). */
