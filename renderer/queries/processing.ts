@@ -1,6 +1,6 @@
 // Events, their detail, redelivery, the delivery log and received webhooks. Lists are infinite
 // queries over whatever pagination the server gives (cursor, page or a full bare list).
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, IpcCallError } from '../bridge/ipc';
 import { markOnce, perfMarks } from '../app/perf-marks';
 import type { DispatchesListInput, EventsFilters } from '../../shared/ipc/channels/events';
@@ -17,10 +17,12 @@ export const EVENTS_PAGE_SIZE = 100;
  * The Events list, newest first, as keyset pages. `anchor` (an ISO time) is part of the key: the
  * screen fixes relative ranges ("last 24 h") to it, and a new anchor is a new list. Pages are
  * anchored by cursor, so events arriving later never shift what is loaded (live tail adds them on top).
+ * The same options serve the screen and the route's loader, which starts the first page while the
+ * screen's code and first render are still under way (screens/events/route.tsx).
  */
-export function useEventPages(filters: EventsFilters, anchor: string) {
+export function eventPagesQuery(filters: EventsFilters, anchor: string) {
   const input = { filters, sort: '-created_at' as const, limit: EVENTS_PAGE_SIZE };
-  return useInfiniteQuery({
+  return infiniteQueryOptions({
     queryKey: queryKeys.events.pages(input, anchor),
     initialPageParam: null as PageParam,
     queryFn: async ({ pageParam, signal }) => {
@@ -39,6 +41,10 @@ export function useEventPages(filters: EventsFilters, anchor: string) {
     // Keep what is loaded on screen while a refetch of the same view runs.
     placeholderData: (previous) => previous,
   });
+}
+
+export function useEventPages(filters: EventsFilters, anchor: string) {
+  return useInfiniteQuery(eventPagesQuery(filters, anchor));
 }
 
 /** Polls for events newer than `since` (live tail). Disabled when `since` is unknown or the tail is off. */

@@ -18,6 +18,7 @@ import { EventsTable } from './EventsTable';
 import { FiltersBar } from './FiltersBar';
 import { JobsActions } from './jobs/JobsActions';
 import { JobsPanel } from './jobs/JobsPanel';
+import { handedAnchor } from './anchor-handoff';
 import { emptyTail, newestCreatedAt, receive, release, type TailState } from './live-tail';
 import { filterKey, filtersOnly, hasFilters, toEventFilter, type EventsSearch } from './events-search';
 import { eventsRoute } from './route';
@@ -43,7 +44,8 @@ export function EventsScreen() {
   // The anchor fixes relative ranges ("last 24 h") for this load of the list; a filter change or
   // Refresh moves it. Keeping it stable keeps the keyset pages stable.
   const filtersJson = JSON.stringify(filtersOnly(search));
-  const [anchor, setAnchor] = useState(() => ({ key: filtersJson, at: new Date().toISOString() }));
+  // On arrival, the route's loader has already picked one and started its first page (route.tsx).
+  const [anchor, setAnchor] = useState(() => ({ key: filtersJson, at: handedAnchor(filtersJson) ?? new Date().toISOString() }));
   if (anchor.key !== filtersJson) setAnchor({ key: filtersJson, at: new Date().toISOString() });
   const filter = useMemo(() => toEventFilter(JSON.parse(anchor.key) as EventsSearch, new Date(anchor.at)), [anchor]);
 
