@@ -3,7 +3,8 @@
 // (applied at once, confirmed by the server, rolled back exactly on failure) and the IPC surface.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MutationObserver, QueryClient } from '@tanstack/react-query';
-import { contract, mainEvents } from '../../shared/ipc/contract';
+import { contract, type Contract, type MainEvents } from '../../shared/ipc/contract';
+import { channelNameList, eventNameList } from '../../shared/ipc/names';
 import { buildBridge, type IpcResult } from '../../shared/ipc/kit';
 import { driversChannels } from '../../shared/ipc/channels/drivers';
 import { installationsChannels } from '../../shared/ipc/channels/installations';
@@ -38,7 +39,7 @@ beforeAll(async () => {
   const profile = { id: 'p1', baseUrl: sandbox.baseUrl, readOnly: false };
   const handlers = createApiHandlers({ profiles: { getActive: () => profile, get: (id) => (id === 'p1' ? profile : null) }, vault, tuning: fastTuning });
   dispatcher = createDispatcher({ contract, handlers, isTrustedSender: () => true, spy: (entry) => results.push(entry.payload) });
-  const ii = buildBridge(contract, mainEvents, {
+  const ii = buildBridge<Contract, MainEvents>(channelNameList, eventNameList, {
     invoke: (channel, request) => dispatcher.dispatch(channel, request, sender),
     cancel: (requestId) => dispatcher.cancel(sender, requestId),
     subscribe: () => () => {},
