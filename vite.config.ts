@@ -47,5 +47,16 @@ export default defineConfig({
     // dist/renderer/.vite/manifest.json: which chunks index.html and each screen load. The bench and
     // test/unit/first-screen-budget.test.ts read it to weigh what the first screen needs.
     manifest: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // zod and renderer/zod-config.ts in one chunk, so `jitless` is set before any schema is built:
+          // zod decides whether to compile an object's parser when the schema is CONSTRUCTED, probing
+          // `new Function` — which the CSP reports — unless jitless is already on. Every chunk that builds
+          // schemas imports zod, so it imports (and first runs) this chunk.
+          groups: [{ name: 'zod', test: /node_modules[\\/]zod[\\/]|renderer[\\/]zod-config\.ts$/ }],
+        },
+      },
+    },
   },
 });
