@@ -1,11 +1,14 @@
 // /events — the events list. Every filter (and the open event) is a search param, so a view is a
 // deep link: `#/events?name=order.paid&status=failed&installation=…&range=24h&event=<id>`.
+import type { QueryClient } from '@tanstack/react-query';
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { rootRoute } from '../../app/root-route';
 import type { ScreenDefinition } from '../../app/screens';
+import { onboardingStart } from '../../onboarding/onboarding-start';
 import { eventPagesQuery } from '../../queries/processing';
+import { profilesQuery } from '../../session/session-queries';
 import { handAnchor } from './anchor-handoff';
-import { eventsSearchSchema, filtersOnly, toEventFilter } from './events-search';
+import { eventsSearchSchema, filtersOnly, toEventFilter, type EventsSearch } from './events-search';
 
 export const eventsRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -18,11 +21,20 @@ export const eventsRoute = createRoute({
   // the screen shows its own loading and error states.
   loader: ({ context, deps, cause }) => {
     if (cause !== 'enter') return;
-    const at = handAnchor(JSON.stringify(deps));
-    void context.queryClient.prefetchInfiniteQuery(eventPagesQuery(toEventFilter(deps, new Date(at)), at));
+    void startFirstPage(context.queryClient, deps, handAnchor(JSON.stringify(deps)));
   },
   // Its own chunk, loaded on first visit or preloaded (app/route-preload.ts).
   component: lazyRouteComponent(() => import('./EventsScreen'), 'EventsScreen'),
 });
+
+/**
+ * The list's first page under the handed anchor — only when the console is ready (the onboarding
+ * gate's own rule, onboarding-start.ts): a screen the onboarding stands in for asks the API nothing.
+ */
+async function startFirstPage(queryClient: QueryClient, search: EventsSearch, at: string): Promise<void> {
+  const profiles = await queryClient.ensureQueryData(profilesQuery).catch(() => undefined);
+  if (!profiles || onboardingStart(profiles) !== null) return;
+  await queryClient.prefetchInfiniteQuery(eventPagesQuery(toEventFilter(search, new Date(at)), at));
+}
 
 export const eventsScreen: ScreenDefinition = { id: 'events', path: '/events', route: eventsRoute };
