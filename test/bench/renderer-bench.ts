@@ -149,3 +149,22 @@ export async function measureColdStart(app: BrowserApp, runs: number, from: Cold
   }
   return summarize(results, others);
 }
+
+/**
+ * The bridge's own round trip with the page idle: `app:info` (no API call) through window.ii, the
+ * harness's page binding and main's dispatcher, median of `calls`. Beside the first page's IPC stage
+ * it shows how much of that stage is the transport and how much the answer waiting for a busy page.
+ */
+export async function measureIpcFloor(app: BrowserApp, calls = 50): Promise<number> {
+  const times = await app.page.evaluate(async (calls) => {
+    const ii = (window as unknown as { ii: { invoke: Record<string, (input: unknown, id: string) => Promise<unknown>> } }).ii;
+    const out: number[] = [];
+    for (let i = 0; i < calls; i++) {
+      const t0 = performance.now();
+      await ii.invoke['app:info']!({}, `ipc-floor-${i}`);
+      out.push(performance.now() - t0);
+    }
+    return out;
+  }, calls);
+  return round(median(times));
+}
