@@ -23,6 +23,7 @@ import type { HandlerContext, PartialHandlers } from './ipc/handler-types';
 import { createTrustedWindows, trustedSenderCheck, type TrustedWindows } from './ipc/sender';
 import { createJobsHandlers } from './jobs/handlers';
 import { createJobsService, type SaveDialogLike } from './jobs/jobs-service';
+import { openFileOutcomeLog, sweepOutcomeLogs } from './jobs/outcome-log';
 import { liveTranslator, type MainTranslator } from './i18n';
 import type { NativeConfirm } from './native-confirm';
 import type { ConfirmOpen, ShellLike } from './open-external';
@@ -121,6 +122,11 @@ export async function createMainServices(deps: MainServicesDeps): Promise<MainSe
   });
   // Main's dialogs follow the app's language setting (`system` = the OS locale), read at each use.
   const translate = liveTranslator(() => settingsStore.read().settings.language, deps.appInfo.locale);
+  // Bulk redeliveries of a run that crashed left their outcome files behind (account data): remove
+  // them first; a job of this run opens its log only after that.
+  const outcomeLogDir = join(deps.userDataDir, 'redelivery-outcomes');
+  const swept = sweepOutcomeLogs(outcomeLogDir).catch(() => 0);
+  const openOutcomeLog = openFileOutcomeLog(outcomeLogDir);
   const jobs = createJobsService({
     activeProfile: () => profiles.active(),
     clientFor: (profileId) => api.clientFor(profileId),
@@ -128,6 +134,10 @@ export async function createMainServices(deps: MainServicesDeps): Promise<MainSe
     t: translate,
     emit: (event, snapshot) => hub.emit(event, snapshot),
     now: () => new Date(now()),
+    openOutcomeLog: async () => {
+      await swept;
+      return openOutcomeLog();
+    },
   });
   const activityLog = createActivityLog({ dir: join(deps.userDataDir, 'activity') });
   const activity = createActivityRecorder({

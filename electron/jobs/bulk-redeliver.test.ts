@@ -1,7 +1,7 @@
 // Bulk redeliver at scale: main's memory does not grow with the number of events (the selection is
 // walked a page at a time, outcomes go to a file, a bounded number of redeliveries in flight), and
 // its pace honours the API's 429 Retry-After — against a real sandbox whose rate limit is tight.
-import { readFile, rm, mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import v8 from 'node:v8';
@@ -20,6 +20,8 @@ import { RequestScheduler } from '../api/scheduler';
 import { MemoryVault } from '../api/test-support';
 import type { JobsClient } from './events-source';
 import { createJobsService } from './jobs-service';
+import { openFileOutcomeLog, sweepOutcomeLogs } from './outcome-log';
+import { startAppSession } from '../../test/harness/app-session';
 import { runBulkRedeliver } from './bulk-redeliver';
 import { JobRecord } from './job-record';
 
@@ -223,5 +225,40 @@ describe('bulk redeliver pace recovery', () => {
     expect(starts[fast - 1]! - resumedAt).toBeLessThan(15_400);
     expect(Math.min(...gaps)).toBe(100);
     expect(job.snapshot.pacing).toMatchObject({ targetPerSecond: 10, rateLimited: 1 });
+  });
+});
+
+describe('bulk redeliver outcome files', () => {
+  it('a log left by an earlier run is swept at start-up; other files are left alone', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'outcome-sweep-'));
+    try {
+      const open = openFileOutcomeLog(parent);
+      const left = await open();
+      left.append({ event_id: 'evt-1', event_name: 'order.paid', outcome: 'succeeded', dispatch_id: 'dsp-1', reason: null });
+      await left.close(); // a crash: closed (or not), never disposed
+      await writeFile(join(parent, 'unrelated.txt'), 'keep');
+      expect(await sweepOutcomeLogs(parent)).toBe(1);
+      expect(await readdir(parent)).toEqual(['unrelated.txt']);
+      expect(await sweepOutcomeLogs(join(parent, 'missing'))).toBe(0);
+    } finally {
+      await rm(parent, { recursive: true, force: true });
+    }
+  });
+
+  it('main sweeps its outcome folder before the first bulk redelivery of a run opens a log', async () => {
+    const session = await startAppSession({
+      appOrigin: 'http://127.0.0.1:9',
+      record: false,
+      async beforeStart(userDataDir) {
+        const stale = join(userDataDir, 'redelivery-outcomes', 'ii-redelivery-crashed');
+        await mkdir(stale, { recursive: true });
+        await writeFile(join(stale, 'outcomes.ndjson'), '{"event_id":"evt-old"}\n');
+      },
+    });
+    try {
+      await expect.poll(async () => readdir(join(session.userDataDir, 'redelivery-outcomes'))).toEqual([]);
+    } finally {
+      await session.close();
+    }
   });
 });

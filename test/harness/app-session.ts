@@ -35,6 +35,8 @@ export interface AppSessionOptions {
   apiLog?: (entry: ApiLogEntry) => void;
   /** What main's platform client fetches with (the hostile suite wraps the real fetch to watch it). */
   fetch?: typeof fetch;
+  /** Runs on the fresh userData folder before main starts: what an earlier run left there. */
+  beforeStart?: (userDataDir: string) => Promise<void>;
 }
 
 export type AppSession = Awaited<ReturnType<typeof startAppSession>>;
@@ -47,6 +49,7 @@ export const APP_WINDOW_ID = 1;
 
 export async function startAppSession(options: AppSessionOptions) {
   const userDataDir = await mkdtemp(join(tmpdir(), 'ii-e2e-userdata-'));
+  await options.beforeStart?.(userDataDir);
   const safeStorage = createFakeSafeStorage({ backend: options.safeStorageBackend, available: options.encryptionAvailable });
   const clipboard = createFakeClipboard();
   const dialog = createFakeDialog();
