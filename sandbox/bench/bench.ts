@@ -17,7 +17,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Session } from 'node:inspector/promises';
 import { parseArgs } from 'node:util';
 import { buildCursorQuery, decodeCursor, encodeCursor, sortSignature } from '../http/cursor-pagination';
 import { filterConditions } from '../processing/filters';
@@ -26,6 +25,7 @@ import { EVENT_FILTERS } from '../processing/routes';
 import { addBulkEvents } from '../seed/events-bulk';
 import { startSandbox, type RunningSandbox } from '../server';
 import type { LoadResult } from './load-client';
+import { profileThisProcess, type ProfileEntry } from './process-profile';
 
 const PAGE_SIZE = 100;
 const DEEP_PAGE = 10_000;
@@ -75,47 +75,6 @@ const PROFILE_NOTES: Record<string, string> = {
   '(garbage collector)': 'garbage collection',
   '(program)': 'V8 and Node internals outside JS',
 };
-
-interface ProfileEntry {
-  name: string;
-  where: string;
-  share: number;
-}
-
-/** CPU-profiles this process (the sandbox) while `load` runs; the top self-time entries. */
-async function profileReads(load: () => Promise<unknown>): Promise<ProfileEntry[]> {
-  const session = new Session();
-  session.connect();
-  try {
-    await session.post('Profiler.enable');
-    await session.post('Profiler.start');
-    await load();
-    const { profile } = await session.post('Profiler.stop');
-    const self = new Map<string, ProfileEntry>();
-    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-    const deltas = profile.timeDeltas ?? [];
-    let total = 0;
-    (profile.samples ?? []).forEach((id, i) => {
-      const node = byId.get(id);
-      const micros = deltas[i] ?? 0;
-      // The inspector's own work (collecting the profile) is not the sandbox's.
-      if (node === undefined || node.callFrame.url === 'node:inspector') return;
-      total += micros;
-      const name = node.callFrame.functionName || '(anonymous)';
-      const where = node.callFrame.url.replace(/^.*\/node_modules\//, '').replace(/^.*\/sandbox\//, 'sandbox/').replace(/^file:\/\//, '');
-      const key = `${name} ${where}`;
-      const entry = self.get(key) ?? { name, where, share: 0 };
-      entry.share += micros;
-      self.set(key, entry);
-    });
-    return [...self.values()]
-      .map((entry) => ({ ...entry, share: total === 0 ? 0 : entry.share / total }))
-      .sort((a, b) => b.share - a.share)
-      .slice(0, 8);
-  } finally {
-    session.disconnect();
-  }
-}
 
 /** Rounds per filter: page 1 and the deep page take turns, `seconds / ROUNDS` each time. */
 const ROUNDS = 3;
@@ -281,7 +240,7 @@ async function main(): Promise<void> {
     // After the timed rows, so the profiler's own cost is in none of them.
     const first = scenarios[0]!;
     const profileUrl = `${sandbox.baseUrl}/processing/events?${new URLSearchParams({ limit: String(PAGE_SIZE), ...first.filters }).toString()}`;
-    const profile = await profileReads(() => runLoad(profileUrl, token, PROFILE_SECONDS));
+    const profile = await profileThisProcess(() => runLoad(profileUrl, token, PROFILE_SECONDS));
     const loadAfter = loadavg();
     const section = renderSection({ seeded, seedCpuSeconds, measured, loadBefore, loadAfter, profile });
     if (args['no-write']) console.log(section);

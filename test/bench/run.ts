@@ -18,7 +18,7 @@ import { firstScreenBytes } from './first-screen';
 import { measureColdStart, measureFirstPageStages, type StageFigures } from './renderer-bench';
 import { round, type ScrollFigures } from './stats';
 import { measureBulkRedeliver, redeliverRows, type RedeliverFigures } from './redeliver-bench';
-import { measureOverview, overviewMethod, overviewRows, type OverviewFigures } from './overview-bench';
+import { measureOverview, overviewBounds, overviewMethod, overviewRows, type OverviewFigures } from './overview-bench';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -240,6 +240,7 @@ function renderSection(f: Figures): string {
     'What bounds these figures: the machine has no GPU (Chromium rasterizes in software) and three processes share its cores — Chromium, the sandbox (its own Node process, as the API is its own server: `test/bench/sandbox-process.ts`), and the bench process holding the main-process services and the bare loop. The export and the bare loop both wait on the same single-threaded sandbox.',
     `- First page and cold start: the stages say where the time goes — here the largest are ${largestStages(firstPage)} (first page) and ${largestStages(coldStart)} (cold start). Server and main's parse are a few ms; the rest is the renderer's main thread (rendering the screen and the list; an IPC answer waits while it is busy) and, in this harness, Playwright's page binding standing in for Electron's IPC (a CDP round trip per call). A CPU profile of the page over the runs (CDP \`Profiler\`) names the functions.`,
     `- First-screen JavaScript: ${kb(bytes.jsBytes)} KB, of which the app's own code is ${kb(bytes.byPackage.filter((p) => /^(renderer|shared)\//.test(p.name)).reduce((n, p) => n + p.bytes, 0))} KB; the rest is the libraries the shell and the list are built on, which a split by route cannot remove (${bytes.byPackage.filter((p) => !/^(renderer|shared)\//.test(p.name)).slice(0, 6).map((p) => `${p.name} ${kb(p.bytes)} KB`).join(', ')}).`,
+    overviewBounds(f.overview),
     END,
   ].join('\n');
 }
