@@ -140,7 +140,8 @@ export function attributeProfiles(profiles: CdpProfile[], locate: LocateFrame, r
  * Locates frames of scripts served from `origin` in the build at `distDir` (`<origin>/assets/x.js` →
  * `distDir/assets/x.js` and its `.map`). V8 places a function at its start (`function`, or an
  * arrow's parameters); the map names the identifier a few segments on, so the name is the first
- * named segment on the line from there whose generated text is V8's (minified) name.
+ * named segment on the line from there whose generated text is V8's (minified) name; without one,
+ * the top list shows V8's own name.
  */
 export function buildLocator(origin: string, distDir: string): LocateFrame {
   const builds = new Map<string, { map: TraceMap; lines: string[] } | null>();
@@ -163,18 +164,22 @@ export function buildLocator(origin: string, distDir: string): LocateFrame {
     if (!segment || segment.length < 4) return 'unmapped';
     const source = build.map.sources[segment[1]!];
     if (!source) return 'unmapped';
-    let name = segment.length === 5 ? build.map.names[segment[4]!]! : null;
+    // A name on the start segment itself is the function's; one on an earlier segment is not.
+    let named = segment.length === 5 && segment[0] === column ? segment : null;
     if (functionName) {
       const text = build.lines[line] ?? '';
+      // The function's identifier comes right after its start (`function `, `async `, a class's
+      // method name): a short look ahead on the line finds it without reaching other functions.
       for (const s of decodedMappings(build.map)[line] ?? []) {
         if (s[0] < column || s[0] > column + 200) continue;
         if (s.length === 5 && text.startsWith(functionName, s[0]) && !/[\w$]/.test(text[s[0] + functionName.length] ?? '')) {
-          name = build.map.names[s[4]]!;
+          named = s;
           break;
         }
       }
     }
-    return { source, line: segment[2]! + 1, name };
+    if (named) return { source: build.map.sources[named[1]] ?? source, line: named[2] + 1, name: build.map.names[named[4]] ?? null };
+    return { source, line: segment[2]! + 1, name: null };
   };
 }
 
@@ -191,6 +196,7 @@ export interface ProfileOptions {
 /** Runs `action` `runs` times with Chromium's CPU profiler on, and splits the renderer's time by package (see above). */
 export async function profileRenderer(app: BrowserApp, distDir: string, action: () => Promise<void>, options: ProfileOptions = {}): Promise<CpuProfileFigures> {
   const runs = options.runs ?? 1;
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`profileRenderer: runs must be a whole number ≥ 1, got ${runs}`);
   const cdp = await app.page.context().newCDPSession(app.page);
   const profiles: CdpProfile[] = [];
   try {
