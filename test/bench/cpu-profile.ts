@@ -136,12 +136,13 @@ export function attributeProfiles(profiles: CdpProfile[], locate: LocateFrame, r
   };
 }
 
+/** A source-map segment with a name: generated column, source, original line, original column, name. */
+type NamedSegment = readonly [number, number, number, number, number];
+
 /**
  * Locates frames of scripts served from `origin` in the build at `distDir` (`<origin>/assets/x.js` →
- * `distDir/assets/x.js` and its `.map`). V8 places a function at its start (`function`, or an
- * arrow's parameters); the map names the identifier a few segments on, so the name is the first
- * named segment on the line from there whose generated text is V8's (minified) name; without one,
- * the top list shows V8's own name.
+ * `distDir/assets/x.js` and its `.map`): the original source and line of the function's position, and
+ * its original name when the map has one for it; without one, the top list shows V8's own name.
  */
 export function buildLocator(origin: string, distDir: string): LocateFrame {
   const builds = new Map<string, { map: TraceMap; lines: string[] } | null>();
@@ -164,19 +165,21 @@ export function buildLocator(origin: string, distDir: string): LocateFrame {
     if (!segment || segment.length < 4) return 'unmapped';
     const source = build.map.sources[segment[1]!];
     if (!source) return 'unmapped';
-    // A name on the start segment itself is the function's; one on an earlier segment is not.
-    let named = segment.length === 5 && segment[0] === column ? segment : null;
+    // V8 places a function at its parameter list, just after its name (`function Gx(`, `this.load=async e=>`):
+    // the map's name for it is on the segment of that identifier, the nearest one before the
+    // position whose generated text is V8's (minified) name — or, failing that, the nearest after.
+    let named: NamedSegment | null = null;
     if (functionName) {
       const text = build.lines[line] ?? '';
-      // The function's identifier comes right after its start (`function `, `async `, a class's
-      // method name): a short look ahead on the line finds it without reaching other functions.
+      const isIdentifierAt = (at: number) => text.startsWith(functionName, at) && !/[\w$]/.test(text[at - 1] ?? '') && !/[\w$]/.test(text[at + functionName.length] ?? '');
+      let before: NamedSegment | null = null;
+      let after: NamedSegment | null = null;
       for (const s of decodedMappings(build.map)[line] ?? []) {
-        if (s[0] < column || s[0] > column + 200) continue;
-        if (s.length === 5 && text.startsWith(functionName, s[0]) && !/[\w$]/.test(text[s[0] + functionName.length] ?? '')) {
-          named = s;
-          break;
-        }
+        if (s.length !== 5 || Math.abs(s[0] - column) > 200 || !isIdentifierAt(s[0])) continue;
+        if (s[0] <= column) before = s;
+        else if (!after) after = s;
       }
+      named = before ?? after;
     }
     if (named) return { source: build.map.sources[named[1]] ?? source, line: named[2] + 1, name: build.map.names[named[4]] ?? null };
     return { source, line: segment[2]! + 1, name: null };

@@ -48,8 +48,9 @@ const nodes: CdpProfile['nodes'] = [
   { id: 2, callFrame: frame('(idle)') },
   { id: 3, callFrame: frame('(program)') },
   { id: 4, callFrame: frame('(garbage collector)') },
-  { id: 5, callFrame: frame('aa', app, 0, 0), children: [7] },
-  { id: 7, callFrame: frame('bb', app, 0, 15), children: [9] },
+  // V8 places a function at its parameter list, after its name: `function aa(` → column 11.
+  { id: 5, callFrame: frame('aa', app, 0, 11), children: [7] },
+  { id: 7, callFrame: frame('bb', app, 0, 26), children: [9] },
   { id: 9, callFrame: frame('getBoundingClientRect') },
   // An init script of the harness: a script, but with no URL.
   { id: 6, callFrame: { ...frame('bridge'), scriptId: '42' } },
