@@ -7,6 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { decodedMappings } from '@jridgewell/trace-mapping';
+import { packageOfSource, readSourceMap } from './source-package';
 
 interface ManifestChunk {
   file: string;
@@ -71,47 +73,24 @@ export function firstScreenBytes(distDir: string, screen: string): FirstScreenBy
   };
 }
 
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-function decodeVlq(segment: string): number[] {
-  const out: number[] = [];
-  let value = 0;
-  let shift = 0;
-  for (const char of segment) {
-    const digit = BASE64.indexOf(char);
-    value += (digit & 31) << shift;
-    if (digit & 32) shift += 5;
-    else {
-      out.push(value & 1 ? -(value >>> 1) : value >>> 1);
-      value = 0;
-      shift = 0;
-    }
-  }
-  return out;
-}
-
-/** Characters of the generated file attributed to each source's package (or first two folders), through its source map. */
+/** Characters of the generated file attributed to each source's package (`packageOfSource`), through its source map. */
 function bytesBySource(jsPath: string): Map<string, number> {
   const result = new Map<string, number>();
-  if (!existsSync(`${jsPath}.map`)) return result;
-  const map = JSON.parse(readFileSync(`${jsPath}.map`, 'utf8')) as { sources: string[]; mappings: string };
+  const map = readSourceMap(jsPath);
+  if (!map) return result;
   const lines = readFileSync(jsPath, 'utf8').split('\n');
-  const group = (source: string) => {
-    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source);
-    return pkg ? pkg[1]! : source.replace(/^(\.\.\/)+/, '').split('/').slice(0, 2).join('/');
-  };
   const add = (sourceIndex: number, n: number) => {
-    const name = group(map.sources[sourceIndex] ?? '?');
+    const name = packageOfSource(map.sources[sourceIndex] ?? '?');
     result.set(name, (result.get(name) ?? 0) + n);
   };
+  // Each segment's characters run to the next segment (or the line's end). A segment without a
+  // source (generated-only code) counts for the last source seen, as the byte split always has.
   let source = 0;
-  map.mappings.split(';').forEach((line, lineIndex) => {
-    let column = 0;
+  decodedMappings(map).forEach((segments, lineIndex) => {
     let previous: { column: number; source: number } | null = null;
-    for (const segment of line ? line.split(',') : []) {
-      const fields = decodeVlq(segment);
-      column += fields[0] ?? 0;
-      if (fields.length > 1) source += fields[1]!;
+    for (const segment of segments) {
+      const column = segment[0];
+      if (segment.length > 1) source = segment[1]!;
       if (previous) add(previous.source, column - previous.column);
       previous = { column, source };
     }

@@ -24,7 +24,7 @@ export interface FirstPageStages {
 
 const STAGES = ['routeChange', 'queryStart', 'ipc', 'clientParse', 'server', 'render'] as const;
 
-interface PageMarks {
+export interface PageMarks {
   total: number;
   routeChange: number | null;
   queryStart: number | null;
@@ -93,6 +93,19 @@ function countOthers(spans: MainSpan[], into: Record<string, number>) {
   for (const s of spans) if (s.kind === 'dispatch' && s.name !== 'events:list') into[s.name] = (into[s.name] ?? 0) + 1;
 }
 
+/** One first-page run: from Settings, `location.hash = '#/events'` → the frame after the first row. */
+export function navigateToFirstRow(app: BrowserApp): Promise<PageMarks> {
+  return untilFirstRow(app, true);
+}
+
+/** Back to Settings, and wait until Events is gone (its query is cancelled or done). */
+export async function backToSettings(app: BrowserApp): Promise<void> {
+  await app.page.evaluate(async () => {
+    location.hash = '#/settings';
+    while (document.querySelector('[data-testid="events-screen"]')) await new Promise((r) => requestAnimationFrame(r));
+  });
+}
+
 /** Navigates #/settings → #/events `runs` times (plus one warm-up) and splits each by stage. */
 export async function measureFirstPageStages(app: BrowserApp, runs: number): Promise<StageFigures> {
   await app.open('/settings');
@@ -100,13 +113,9 @@ export async function measureFirstPageStages(app: BrowserApp, runs: number): Pro
   const others: Record<string, number> = {};
   for (let i = 0; i < runs + 1; i++) {
     app.takeMainSpans();
-    const marks = await untilFirstRow(app, true);
+    const marks = await navigateToFirstRow(app);
     const spans = app.takeMainSpans();
-    // Back to Settings, and wait until Events is gone (its query is cancelled or done).
-    await app.page.evaluate(async () => {
-      location.hash = '#/settings';
-      while (document.querySelector('[data-testid="events-screen"]')) await new Promise((r) => requestAnimationFrame(r));
-    });
+    await backToSettings(app);
     if (i === 0) continue; // the first run loads the screen's chunk and warms lazy paths; not counted
     results.push(stagesOf(marks, spans));
     countOthers(spans, others);
@@ -123,12 +132,19 @@ export async function measureFirstPageStages(app: BrowserApp, runs: number): Pro
  */
 export type ColdStartFrom = 'sameOrigin' | 'blank';
 
-async function startPageUrl(app: BrowserApp, from: ColdStartFrom): Promise<string> {
+export async function startPageUrl(app: BrowserApp, from: ColdStartFrom): Promise<string> {
   if (from === 'blank') return 'about:blank';
   const html = await (await fetch(`${app.server.origin}/index.html`)).text();
   const stylesheet = /<link rel="stylesheet"[^>]*href="\.\/([^"]+\.css)"/.exec(html)?.[1];
   if (!stylesheet) throw new Error('index.html links no stylesheet to start the cold start from');
   return `${app.server.origin}/${stylesheet}`;
+}
+
+/** One cold start, from the start page (`startPageUrl`) already loaded: index.html#/events → the frame after the first row. */
+export async function coldLoadToFirstRow(app: BrowserApp): Promise<PageMarks> {
+  // `commit`: measuring starts as soon as the document is the app's; the page's clock starts at its navigation.
+  await app.page.goto(`${app.server.origin}/index.html#/events`, { waitUntil: 'commit' });
+  return untilFirstRow(app, false);
 }
 
 /** Loads index.html#/events in the page `runs` times (plus one warm-up): time origin → first row painted, by stage. */
@@ -139,9 +155,7 @@ export async function measureColdStart(app: BrowserApp, runs: number, from: Cold
   for (let i = 0; i < runs + 1; i++) {
     await app.page.goto(startUrl);
     app.takeMainSpans();
-    // `commit`: measuring starts as soon as the document is the app's; the page's clock starts at its navigation.
-    await app.page.goto(`${app.server.origin}/index.html#/events`, { waitUntil: 'commit' });
-    const marks = await untilFirstRow(app, false);
+    const marks = await coldLoadToFirstRow(app);
     const spans = app.takeMainSpans();
     if (i === 0) continue; // the first load warms the renderer server's file reads (an installed app's files are on disk)
     results.push(stagesOf(marks, spans));

@@ -4,7 +4,8 @@
 // BENCH_RUNS (first-page runs, default 15), BENCH_COLD_RUNS (cold starts, default 9),
 // BENCH_SKIP_BUILD=1 to reuse dist/renderer, BENCH_NO_WRITE=1 to print the section instead of writing it,
 // BENCH_REDELIVER_EVENTS (bulk redeliver, default 10000; 0 skips it), BENCH_REDELIVER_API_LIMIT
-// (the API's requests per minute in that run, default 3000) and BENCH_OVERVIEW_ATTEMPTS.
+// (the API's requests per minute in that run, default 3000), BENCH_OVERVIEW_ATTEMPTS, and
+// BENCH_PROFILE_NAVIGATIONS / BENCH_PROFILE_COLD_RUNS (the CPU-profiled passes, default 7 and 5).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -15,7 +16,8 @@ import { startSandboxProcess } from './sandbox-process';
 import { startBrowserApp } from './browser-app';
 import { bareFetchLoop, loadRows, measureExport, measureHeap, measureScroll, type ExportFigures } from './events-bench';
 import { firstScreenBytes } from './first-screen';
-import { measureColdStart, measureFirstPageStages, type StageFigures } from './renderer-bench';
+import { backToSettings, coldLoadToFirstRow, measureColdStart, measureFirstPageStages, measureIpcFloor, navigateToFirstRow, startPageUrl, type StageFigures } from './renderer-bench';
+import { profileRenderer, type CpuProfileFigures } from './cpu-profile';
 import { round, type ScrollFigures } from './stats';
 import { measureBulkRedeliver, redeliverRows, type RedeliverFigures } from './redeliver-bench';
 import { measureOverview, overviewBounds, overviewMethod, overviewRows, type OverviewFigures } from './overview-bench';
@@ -35,6 +37,9 @@ const OVERVIEW_ATTEMPTS = Number(process.env.BENCH_OVERVIEW_ATTEMPTS ?? Math.min
 const LOADED_ROWS = Math.min(100_000, EVENTS);
 /** Cold starts (fresh loads of index.html#/events) measured (BENCH_COLD_RUNS). */
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 9);
+/** Navigations and cold starts in the CPU-profiled passes after the timed ones (cpu-profile.ts). */
+const PROFILE_NAVIGATIONS = Number(process.env.BENCH_PROFILE_NAVIGATIONS ?? 7);
+const PROFILE_COLD_RUNS = Number(process.env.BENCH_PROFILE_COLD_RUNS ?? 5);
 /** The screen whose first-screen JavaScript is weighed and whose cold start is timed. */
 const FIRST_SCREEN = 'screens/events/EventsScreen.tsx';
 /** Targets (issue 14). */
@@ -86,6 +91,15 @@ function stageText(f: StageFigures): string {
   return `route ${s.routeChange} · query start ${s.queryStart} · IPC ${s.ipc} · client + parse ${s.clientParse} · server ${s.server} · render ${s.render} ms`;
 }
 
+/** `@mantine/core 30 ms (14 %), react-dom 29 ms (14 %), …; GC 8 ms (4 %), (program) 58 ms (27 %); top functions: …` (per run). */
+function profileText(p: CpuProfileFigures): string {
+  const part = (name: string) => p.byPackage.find((x) => x.name === name);
+  const text = (x: CpuProfileFigures['byPackage'][number]) => `${x.name} ${x.ms} ms (${round(x.share * 100)} %)`;
+  const packages = p.byPackage.filter((x) => !['(garbage collector)', '(program)'].includes(x.name)).slice(0, 8);
+  const v8 = ['(garbage collector)', '(program)'].map(part).filter((x) => x !== undefined);
+  return `${packages.map(text).join(', ')}; ${v8.map(text).join(', ')}; top functions (self time): ${p.topFunctions.slice(0, 8).map((f) => `\`${f.where}\` ${f.ms} ms`).join(', ')}`;
+}
+
 async function main() {
   const loadStart = os.loadavg()[0]!;
   if (!process.env.BENCH_SKIP_BUILD || !existsSync(join(root, 'dist/renderer/index.html'))) {
@@ -118,9 +132,20 @@ async function main() {
     log(`cold start (${COLD_RUNS} runs)…`);
     const coldStart = await measureColdStart(app, COLD_RUNS);
     log(`cold start median ${coldStart.medianMs} ms ${JSON.stringify(coldStart.stages)}`);
+    const ipcFloorMs = await measureIpcFloor(app);
+    log(`IPC round trip with the page idle: ${ipcFloorMs} ms`);
     // The same from about:blank: Chromium starts a renderer process for the cross-site navigation first.
     const coldStartBlank = await measureColdStart(app, COLD_RUNS, 'blank');
     log(`cold start from about:blank median ${coldStartBlank.medianMs} ms ${JSON.stringify(coldStartBlank.stages)}`);
+    // One profiled pass of each, apart from the timed runs (the profiler slows the page a little).
+    log(`CPU profile: first page (${PROFILE_NAVIGATIONS} navigations), cold start (${PROFILE_COLD_RUNS} loads)…`);
+    await app.open('/settings');
+    await navigateToFirstRow(app); // loads the screen's chunk, as the timed runs' warm-up does
+    const firstPageProfile = await profileRenderer(app, distDir, async () => void (await navigateToFirstRow(app)), { runs: PROFILE_NAVIGATIONS, before: () => backToSettings(app) });
+    log(`first page profile: ${profileText(firstPageProfile)}`);
+    const coldStartPage = await startPageUrl(app, 'sameOrigin');
+    const coldStartProfile = await profileRenderer(app, distDir, async () => void (await coldLoadToFirstRow(app)), { runs: PROFILE_COLD_RUNS, before: async () => void (await app.page.goto(coldStartPage)) });
+    log(`cold start profile: ${profileText(coldStartProfile)}`);
 
     await app.open('/events');
     await app.page.getByTestId('event-row').first().waitFor();
@@ -163,7 +188,7 @@ async function main() {
     const overview = await measureOverview({ attempts: OVERVIEW_ATTEMPTS, log });
 
     const loadEnd = os.loadavg()[0]!;
-    const section = renderSection({ seedSeconds, firstPage, coldStart, coldStartBlank, bytes, scroll, loaded100k, heap, bare, exportFigures, ratio, exportRatios: exportRounds.map((r) => r.ratio), loadStart, loadEnd, redeliver, overview });
+    const section = renderSection({ seedSeconds, firstPage, coldStart, coldStartBlank, ipcFloorMs, firstPageProfile, coldStartProfile, bytes, scroll, loaded100k, heap, bare, exportFigures, ratio, exportRatios: exportRounds.map((r) => r.ratio), loadStart, loadEnd, redeliver, overview });
     if (process.env.BENCH_NO_WRITE) process.stdout.write(`${section}\n`);
     else {
       await writeSection(section);
@@ -181,6 +206,9 @@ interface Figures {
   firstPage: StageFigures;
   coldStart: StageFigures;
   coldStartBlank: StageFigures;
+  ipcFloorMs: number;
+  firstPageProfile: CpuProfileFigures;
+  coldStartProfile: CpuProfileFigures;
   bytes: ReturnType<typeof firstScreenBytes>;
   scroll: ScrollFigures;
   loaded100k: Awaited<ReturnType<typeof loadRows>>;
@@ -227,9 +255,14 @@ function renderSection(f: Figures): string {
     ...(redeliver?.rows ?? []),
     ...overviewRows(f.overview),
     '',
+    'Where the time goes (CPU profile, per navigation) — self time by npm package or app folder; `(program)` is the browser\'s native work (style, layout, paint, parsing), `(browser APIs called from JS)` DOM calls and built-ins (a forced layout shows there, in the call that forced it):',
+    `- First page (${PROFILE_NAVIGATIONS} navigations; ${f.firstPageProfile.busyMs} ms busy of ${f.firstPageProfile.samplesMs} ms profiled): ${profileText(f.firstPageProfile)}.`,
+    `- Cold start (${PROFILE_COLD_RUNS} loads; ${f.coldStartProfile.busyMs} ms busy of ${f.coldStartProfile.samplesMs} ms profiled): ${profileText(f.coldStartProfile)}.`,
+    '',
     'How each is measured:',
     '- **First page**: `location.hash` change to the animation frame after the first row exists, from the Settings screen each time (the list query is keyed on a fresh time anchor, so every run fetches through IPC → platform client → sandbox). The first run loads the screen\'s chunk and warms lazy paths and is not counted. Stages (test/bench/renderer-bench.ts), each the gap between two points: *route* = hash change → the router\'s `onBeforeNavigate` (mark `ii:route-change`, renderer/app/perf-marks.ts); *query start* = → the list\'s query function starts (`ii:events-query-start`: route match, screen render, query scheduled); *IPC* = the call\'s round trip (→ `ii:events-ipc-end`) less main\'s handling of it — the bridge, in the harness Playwright\'s page binding, and any wait for the renderer\'s busy main thread; *client + parse* = main\'s handling of `events:list` (timed around the dispatcher in the harness) less the API\'s time; *server* = the platform client\'s request sent → response headers (the harness hands main a timing `fetch`); *render* = the IPC answer → the frame after the first row (React rendering the list, style, layout, paint). Nothing of this crosses IPC: main\'s spans are timed in the bench process.',
     '- **Cold start**: `page.goto(index.html#/events)` from another page of the app\'s origin (one of its stylesheets, so the renderer process exists as an Electron window\'s does once created; the first load warms the file reads and is not counted) to the frame after the first row, from the page\'s time origin (navigation start). Its *route* stage is everything before the router\'s first navigation: the preload (the harness\'s page bridge, the same name-only `buildBridge`), fetching and running the first-screen JavaScript, `app:info` + `settings:get` + `profiles:list` through IPC (side by side, with the first screen\'s chunk), i18n; *query start* is the router matching `/events` to its loader starting the first page; *render* then includes the screen\'s chunk and first render if the answer came first. The row below repeats it from `about:blank`, where Chromium starts a new renderer process before the document.',
+    '- **CPU profile**: after the timed runs, one more pass of each under Chromium\'s sampling profiler (CDP `Profiler`, a sample every 150 µs, test/bench/cpu-profile.ts), the profiler running around each run (the page call that changes the hash, or the load of index.html from the same start page, to the frame after the first row; not the way back to Settings or to the start page); each sample\'s self time goes to the function it was in, mapped through the build\'s source maps to its original source and named by npm package or app folder (the same rule as the first-screen split); `(idle)` is left out of the busy time; scripts outside the build (the harness\'s init scripts, Playwright\'s evaluations) are `(other scripts)`. Figures are per navigation or load; the profiler itself slows the page somewhat, so they are larger than the timed ones, and samples are wall-clock: on a busy machine the time the page\'s thread waits for a core counts for the function it was in.',
     '- **First-screen JavaScript**: from the build\'s manifest (dist/renderer/.vite/manifest.json, test/bench/first-screen.ts): the chunks `index.html` loads and the Events screen\'s lazy chunk with its static imports, bytes as on disk (app:// serves them uncompressed; gzip beside for comparison); the parts by npm package or source folder come from the source maps.',
     '- **Scroll**: first the rows are loaded by infinite scroll (1,000 keyset pages of 100); then a `requestAnimationFrame` loop moves the grid 360 px per frame (a fast flick: ~10 new rows per frame) from the top to the end of the rows loaded when it started, recording frame-to-frame intervals. rAF timestamps follow the display (here 60 Hz) with ~0.1 ms of timer jitter, so a frame on time measures 16.6–16.8 ms: each interval is counted in whole display frames (round(interval / display frame)), and the p95 of that is the figure compared with 16.7 ms; the raw p95 is shown beside it. A late frame is one that took two or more display frames.',
     '- **Heap**: CDP `HeapProfiler.collectGarbage` then `Runtime.getHeapUsage`, after the scroll, with the same rows loaded.',
@@ -238,7 +271,7 @@ function renderSection(f: Figures): string {
     overviewMethod,
     '',
     'What bounds these figures: the machine has no GPU (Chromium rasterizes in software) and three processes share its cores — Chromium, the sandbox (its own Node process, as the API is its own server: `test/bench/sandbox-process.ts`), and the bench process holding the main-process services and the bare loop. The export and the bare loop both wait on the same single-threaded sandbox.',
-    `- First page and cold start: the stages say where the time goes — here the largest are ${largestStages(firstPage)} (first page) and ${largestStages(coldStart)} (cold start). Server and main's parse are a few ms; the rest is the renderer's main thread (rendering the screen and the list; an IPC answer waits while it is busy) and, in this harness, Playwright's page binding standing in for Electron's IPC (a CDP round trip per call). A CPU profile of the page over the runs (CDP \`Profiler\`) names the functions.`,
+    `- First page and cold start: the stages say where the time goes — here the largest are ${largestStages(firstPage)} (first page) and ${largestStages(coldStart)} (cold start). Server and main's parse are a few ms. The bridge itself is not what the IPC stage measures: its round trip with the page idle (\`app:info\` through window.ii, the harness's page binding and main's dispatcher) is ${f.ipcFloorMs} ms (median of 50); the rest of that stage is the answer waiting for the renderer's main thread, busy rendering the screen. So both figures are bound by the renderer's main thread: in the profiled runs (slower than the timed ones) it was busy ${f.firstPageProfile.busyMs} of ${f.firstPageProfile.samplesMs} ms per navigation and ${f.coldStartProfile.busyMs} of ${f.coldStartProfile.samplesMs} ms per cold load — in React and Mantine rendering the shell and the Events screen (their inputs, a SegmentedControl whose indicator forces a layout), in the browser's style, layout and paint, and at a cold start in running the first-screen JavaScript. The next levers are fewer Mantine components in the Events chrome (plain inputs, no measured indicator) and less JavaScript before the first screen (zod/mini, one catalogue per language).`,
     `- First-screen JavaScript: ${kb(bytes.jsBytes)} KB, of which the app's own code is ${kb(bytes.byPackage.filter((p) => /^(renderer|shared)\//.test(p.name)).reduce((n, p) => n + p.bytes, 0))} KB; the rest is the libraries the shell and the list are built on, which a split by route cannot remove (${bytes.byPackage.filter((p) => !/^(renderer|shared)\//.test(p.name)).slice(0, 6).map((p) => `${p.name} ${kb(p.bytes)} KB`).join(', ')}).`,
     overviewBounds(f.overview),
     END,
