@@ -31,7 +31,7 @@ export interface OverviewFigures {
   firstVisitMedianMs: number;
   refreshMedianMs: number;
   pagesRead: number;
-  /** One more first visit, profiled: main's CPU time over its wall time (main is one thread: ~1 = CPU-bound). */
+  /** One more first visit, profiled: the process's CPU time (main's services) over the wall time, and its top entries. */
   profiledVisit: { wallMs: number; mainCpuMs: number; top: ProfileEntry[] };
 }
 
@@ -124,7 +124,7 @@ export function overviewBounds(f: OverviewFigures): string {
   const v = f.profiledVisit;
   const busy = v.wallMs > 0 ? Math.round((v.mainCpuMs / v.wallMs) * 100) : 0;
   const top = v.top.map((e) => `${Math.round(e.share * 1000) / 10} % \`${e.name}\` (${e.where || 'native'})`).join(', ');
-  return `- Overview first visit: exact figures need every attempt of the day and every event they belong to, ${f.pagesRead.toLocaleString('en')} delivery-log pages plus about as many event pages at the API's largest page (100) — ${Math.round((f.pagesRead * 2 * 1000) / Math.max(1, f.firstVisitMedianMs)).toLocaleString('en')} pages/s. In one more profiled visit (${v.wallMs} ms) main's one thread was busy ${v.mainCpuMs} ms (${busy} % of the wall time) reading them: per page a fetch, \`JSON.parse\`, the zod parse of 100 items, and the tally. Top of its CPU profile (self time, node:inspector): ${top}. A refresh reads only the open end (closed buckets are cached). Fewer reads would need a count or aggregate endpoint, which the API does not offer.`;
+  return `- Overview first visit: exact figures need every attempt of the day and every event they belong to, ${f.pagesRead.toLocaleString('en')} delivery-log pages plus about as many event pages at the API's largest page (100) — ${Math.round((f.pagesRead * 2 * 1000) / Math.max(1, f.firstVisitMedianMs)).toLocaleString('en')} pages/s. In one more profiled visit (${v.wallMs} ms) the process running main's services used ${v.mainCpuMs} ms of CPU (${busy} % of the wall time; its JavaScript runs on one thread, GC and I/O threads add to it) reading them: per page a fetch, \`JSON.parse\`, the zod parse of 100 items, and the tally; the sandbox, one thread in its own process, serves all ${(f.pagesRead * 2).toLocaleString('en')} pages meanwhile. Top of its CPU profile (self time, node:inspector): ${top}. A refresh reads only the open end (closed buckets are cached). Fewer reads would need a count or aggregate endpoint, which the API does not offer.`;
 }
 
 /** The "how measured" line for the Overview rows. */
