@@ -214,7 +214,12 @@ describe('overviewSummary on a server without a delivery log', () => {
       const url = new URL(request.url ?? '/', 'http://x');
       requests.push(`${url.pathname}${url.search}`);
       const send = (status: number, body: unknown) => response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-      if (url.pathname !== '/processing/events') return send(404, { message: 'Not Found' });
+      // The missing delivery log answers late, after the events route's refusals: the summary
+      // must still recognise the missing route rather than fail on whichever answer came first.
+      if (url.pathname !== '/processing/events') return void setTimeout(() => send(404, { message: 'Not Found' }), 100);
+      if (url.searchParams.has('filter[created_at_less_than]')) {
+        return send(400, { message: 'Requested filter(s) `created_at_less_than` are not allowed. Allowed filter(s) are `name, status, installation_id, integration_driver_slug, created_at_greater_than`.' });
+      }
       const sort = url.searchParams.get('sort');
       if (sort) return send(400, { message: `Requested sort(s) \`${sort}\` is not allowed. Allowed sort(s) are \`\`.` });
       const page = Number(url.searchParams.get('page') ?? '1');

@@ -114,6 +114,26 @@ async function summaryFromEvents(client: PlatformClient, window: { from: string;
 
 class RouteMissing extends Error {}
 
+/** One page of one attempt from the delivery log: supported (remembered), or RouteMissing. */
+async function probeDeliveryLog(client: PlatformClient, segment: { fromMs: number; toMs: number }, signal: AbortSignal): Promise<void> {
+  try {
+    const pages = client.iteratePages(
+      '/processing/dispatches',
+      dispatchSchema,
+      { filters: { attempted_at_greater_than: iso(segment.fromMs - 1), attempted_at_less_than: iso(segment.toMs) }, limit: 1 },
+      { signal },
+    );
+    for await (const page of pages) {
+      void page;
+      break;
+    }
+    client.capabilities.set('dispatches', 'supported');
+  } catch (error) {
+    if (isRouteMissing(error)) throw new RouteMissing();
+    throw error;
+  }
+}
+
 export async function overviewSummary(
   client: PlatformClient,
   input: OverviewSummaryInput,
@@ -202,6 +222,11 @@ export async function overviewSummary(
   };
 
   try {
+    // Whether the server has a delivery log at all is asked once per profile, alone, before the
+    // walks: side by side, an events walk refused for another reason (a server with only the
+    // documented filters refuses `created_at_less_than`) could fail the summary before the missing
+    // route's 404 arrived, instead of falling back to the events.
+    if (client.capabilities.get('dispatches') !== 'supported' && toWalk.length > 0) await probeDeliveryLog(client, toWalk[0]!, walkSignal);
     // The attempts of each bucket and the events created in it, side by side.
     await runPool(
       toWalk.flatMap((segment) => [walkDispatches(segment), walkEvents(segment.fromMs, segment.toMs)]),
