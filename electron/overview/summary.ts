@@ -123,10 +123,8 @@ async function probeDeliveryLog(client: PlatformClient, segment: { fromMs: numbe
       { filters: { attempted_at_greater_than: iso(segment.fromMs - 1), attempted_at_less_than: iso(segment.toMs) }, limit: 1 },
       { signal },
     );
-    for await (const page of pages) {
-      void page;
-      break;
-    }
+    // The first page answers the question; leaving the loop stops the walk.
+    for await (const _page of pages) break;
     client.capabilities.set('dispatches', 'supported');
   } catch (error) {
     if (isRouteMissing(error)) throw new RouteMissing();
@@ -184,28 +182,19 @@ export async function overviewSummary(
       { filters: { attempted_at_greater_than: iso(segment.fromMs - 1), attempted_at_less_than: iso(segment.toMs) }, limit: limits.pageSize },
       { signal: walkSignal, prefetch: true },
     );
-    let first = true;
-    try {
-      for await (const page of pages) {
-        if (first) client.capabilities.set('dispatches', 'supported');
-        first = false;
-        pagesRead += 1;
-        for (const row of page.items as DispatchRow[]) {
-          const at = row.attempted_at ? Date.parse(row.attempted_at) : Number.NaN;
-          // A server that ignores the filter: rows outside the bucket are not counted here.
-          if (Number.isNaN(at) || at < segment.fromMs || at >= segment.toMs) continue;
-          dispatchesRead += 1;
-          segment.tally.add(row);
-        }
-        progress();
+    for await (const page of pages) {
+      pagesRead += 1;
+      for (const row of page.items as DispatchRow[]) {
+        const at = row.attempted_at ? Date.parse(row.attempted_at) : Number.NaN;
+        // A server that ignores the filter: rows outside the bucket are not counted here.
+        if (Number.isNaN(at) || at < segment.fromMs || at >= segment.toMs) continue;
+        dispatchesRead += 1;
+        segment.tally.add(row);
       }
-      bucketsDone += 1;
       progress();
-    } catch (error) {
-      // Only a first page can tell us the route is missing; later errors are real errors.
-      if (first && client.capabilities.get('dispatches') !== 'supported' && isRouteMissing(error)) throw new RouteMissing();
-      throw error;
     }
+    bucketsDone += 1;
+    progress();
   };
   const walkEvents = (fromEventsMs: number, toEventsMs: number, done?: () => boolean) => async () => {
     if (done?.()) return;
@@ -249,7 +238,7 @@ export async function overviewSummary(
       await runPool(lookback, concurrency, stop);
     }
   } catch (error) {
-    if (error instanceof RouteMissing || (isRouteMissing(error) && client.capabilities.get('dispatches') !== 'supported')) {
+    if (error instanceof RouteMissing) {
       client.capabilities.set('dispatches', 'unsupported');
       return summaryFromEvents(client, window, limits, signal);
     }
