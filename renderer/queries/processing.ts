@@ -17,7 +17,7 @@ export const EVENTS_PAGE_SIZE = 100;
  * The Events list, newest first, as keyset pages. `anchor` (an ISO time) is part of the key: the
  * screen fixes relative ranges ("last 24 h") to it, and a new anchor is a new list. Pages are
  * anchored by cursor, so events arriving later never shift what is loaded (live tail adds them on top).
- * The same options serve the screen and the route's loader, which starts the first page while the
+ * The same options serve the screen and the route's beforeLoad, which starts the first page while the
  * screen's code and first render are still under way (screens/events/route.tsx).
  */
 export function eventPagesQuery(filters: EventsFilters, anchor: string) {

@@ -14,13 +14,14 @@ export const eventsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/events',
   validateSearch: eventsSearchSchema,
-  loaderDeps: ({ search }) => filtersOnly(search),
   // Entering the route starts the list's first page at once, side by side with loading the screen's
-  // chunk and its first render (which used to come first). Not on hover preloads, and not when only
-  // the search changes while the screen is open (the screen moves its own anchor then). Not awaited:
-  // the screen shows its own loading and error states.
-  loader: ({ context, deps, cause }) => {
+  // chunk and its first render (which used to come first). In beforeLoad, not loader: the router runs
+  // loaders only after React has rendered the pending screen (~35 ms here), and this call needs nothing
+  // from that. Not on hover preloads, and not when only the search changes while the screen is open
+  // (the screen moves its own anchor then). Not awaited: the screen shows its own loading and error states.
+  beforeLoad: ({ context, search, cause }) => {
     if (cause !== 'enter') return;
+    const deps = filtersOnly(search);
     void startFirstPage(context.queryClient, deps, handAnchor(JSON.stringify(deps)));
   },
   // Its own chunk, loaded on first visit or preloaded (app/route-preload.ts).
@@ -32,7 +33,9 @@ export const eventsRoute = createRoute({
  * gate's own rule, onboarding-start.ts): a screen the onboarding stands in for asks the API nothing.
  */
 async function startFirstPage(queryClient: QueryClient, search: EventsSearch, at: string): Promise<void> {
-  const profiles = await queryClient.ensureQueryData(profilesQuery).catch(() => undefined);
+  // Read the cache synchronously when the profiles are there (every navigation after start-up): even an
+  // await of a settled promise lets React render the screen first, and the call would wait behind it.
+  const profiles = queryClient.getQueryData(profilesQuery.queryKey) ?? (await queryClient.ensureQueryData(profilesQuery).catch(() => undefined));
   if (!profiles || onboardingStart(profiles) !== null) return;
   await queryClient.prefetchInfiniteQuery(eventPagesQuery(toEventFilter(search, new Date(at)), at));
 }
