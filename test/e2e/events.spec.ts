@@ -93,6 +93,23 @@ test('keyboard: / focuses the filter, j/k move, Enter opens, Esc closes', async 
   await expect(app.page.getByTestId('filter-name')).toBeFocused();
 });
 
+test('the list shows times in UTC or local time as chosen, and the choice is kept in the settings', async ({ app }) => {
+  await useScenarioProfile(app);
+  await app.open('/events');
+  const events = new EventsPage(app.page);
+  const choice = app.page.getByRole('radiogroup', { name: 'Show times in' });
+  const firstTime = events.rows.first().locator('time').first();
+  await expect(choice.getByRole('radio', { name: 'Local' })).toBeChecked();
+  await expect(firstTime).not.toContainText('UTC');
+  // Chips hide their radio inputs; the operator clicks the label.
+  await choice.getByText('UTC', { exact: true }).click();
+  await expect(choice.getByRole('radio', { name: 'UTC' })).toBeChecked();
+  await expect(firstTime).toContainText('UTC');
+  await expect.poll(async () => (await app.session.call('settings:get', {})).settings.timeDisplay).toBe('utc');
+  await choice.getByText('Local', { exact: true }).click();
+  await expect(firstTime).not.toContainText('UTC');
+});
+
 test('an empty result says what to do', async ({ app }) => {
   await useScenarioProfile(app);
   await app.open('/events?name=no.such.event');

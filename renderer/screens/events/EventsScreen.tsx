@@ -1,8 +1,8 @@
 // The Events screen: filters (in the URL), the virtualized keyset list, live tail, the detail
 // drawer, export / bulk redeliver, local/UTC switch and the keyboard (j/k, Enter, /, Esc).
-import { Alert, Button, Drawer, Group, SegmentedControl, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Button, Chip, Drawer, Group, Stack, Switch, Text, Title } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlatformEvent } from '../../../shared/api/index';
 import { ReadOnlyBanner } from '../../components/confirm/WriteGuard';
@@ -46,19 +46,27 @@ export function EventsScreen() {
   // The anchor fixes relative ranges ("last 24 h") for this load of the list; a filter change or
   // Refresh moves it. Keeping it stable keeps the keyset pages stable.
   const filtersJson = JSON.stringify(filtersOnly(search));
-  // On arrival, the route's loader has already picked one and started its first page (route.tsx).
+  // On arrival, the route's beforeLoad has already picked one and started its first page (route.tsx).
   const [anchor, setAnchor] = useState(() => ({ key: filtersJson, at: handedAnchor(filtersJson) ?? new Date().toISOString() }));
   if (anchor.key !== filtersJson) setAnchor({ key: filtersJson, at: new Date().toISOString() });
   const filter = useMemo(() => toEventFilter(JSON.parse(anchor.key) as EventsSearch, new Date(anchor.at)), [anchor]);
 
   const list = useEventPages(filter, anchor.at);
-  const [chromeDue, setChromeDue] = useState(false);
-  if (!chromeDue && (list.isFetched || list.isError)) setChromeDue(true);
+  const [chromeReady, setChromeReady] = useState(false);
+  const firstPageIn = list.isFetched || list.isError;
   useEffect(() => {
-    const timer = setTimeout(() => setChromeDue(true), CHROME_AT_LATEST_MS);
-    return () => clearTimeout(timer);
-  }, []);
-  const chromeReady = useDeferredValue(chromeDue, false);
+    if (chromeReady) return;
+    // After the frame that shows the first page (a task queued from its animation frame runs once it
+    // is painted), or at the latest CHROME_AT_LATEST_MS after mounting.
+    let task: ReturnType<typeof setTimeout> | undefined;
+    const frame = firstPageIn ? requestAnimationFrame(() => (task = setTimeout(() => startTransition(() => setChromeReady(true))))) : undefined;
+    const latest = setTimeout(() => startTransition(() => setChromeReady(true)), CHROME_AT_LATEST_MS);
+    return () => {
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      clearTimeout(task);
+      clearTimeout(latest);
+    };
+  }, [chromeReady, firstPageIn]);
   const pageRows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const unreadable = useMemo(() => list.data?.pages.flatMap((p) => p.unreadable ?? []) ?? [], [list.data]);
   // The server refused newest-first (the events page documents no sort): rows come in its order,
@@ -142,17 +150,18 @@ export function EventsScreen() {
           {chromeReady && (
           <>
           <SavedViews search={filtersOnly(search)} onApply={(s) => void navigate({ search: s })} />
-          <SegmentedControl
-            size="xs"
-            value={timeDisplay}
-            onChange={(v) => updateSettings.mutate({ timeDisplay: v as 'local' | 'utc' })}
-            data={[
-              { value: 'local', label: t('events.time.local') },
-              { value: 'utc', label: t('events.time.utc') },
-            ]}
-            aria-label={t('events.time.label')}
-            data-testid="time-display"
-          />
+          {/* Chips, not a SegmentedControl: its sliding indicator measures itself on mount, a forced layout
+              (10–14 ms here) in the frame that shows the list (docs/benchmarks.md). */}
+          <Chip.Group value={timeDisplay} onChange={(v) => updateSettings.mutate({ timeDisplay: v as 'local' | 'utc' })}>
+            <Group gap={4} role="radiogroup" aria-label={t('events.time.label')} data-testid="time-display">
+              <Chip size="xs" value="local">
+                {t('events.time.local')}
+              </Chip>
+              <Chip size="xs" value="utc">
+                {t('events.time.utc')}
+              </Chip>
+            </Group>
+          </Chip.Group>
           <Switch
             checked={live && !serverOrder}
             disabled={serverOrder}
