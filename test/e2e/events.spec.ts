@@ -79,6 +79,8 @@ test('keyboard: / focuses the filter, j/k move, Enter opens, Esc closes', async 
   await app.open(`/events?installation=${encodeURIComponent(scenario.installationA.id)}`);
   const events = new EventsPage(app.page);
   await expect(events.rows.first()).toBeVisible();
+  // The filters mount just after the first page is painted (EventsScreen's chrome); `/` needs them there.
+  await expect(app.page.getByTestId('filter-name')).toBeVisible();
   await app.page.locator('body').click({ position: { x: 5, y: 5 } });
   await app.page.keyboard.press('j');
   await app.page.keyboard.press('j');
