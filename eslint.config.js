@@ -19,6 +19,12 @@ const toElectronFolder = folderImport(['electron'], 'The renderer reaches main o
 const toSandboxFolder = folderImport(['sandbox'], 'The sandbox is a dev/test server, not part of the app; put shared code in shared/.');
 const toRendererFolder = folderImport(['renderer'], 'Main does not load renderer code; put shared code in shared/.');
 const electronSubpath = { regex: '^electron/', message: electronImport.message };
+// Its sliding indicator measures itself on mount and as its screen is left: a forced layout in every navigation.
+const segmentedControlImport = {
+  name: '@mantine/core',
+  importNames: ['SegmentedControl'],
+  message: 'Use ChoiceChips (renderer/components/choice/ChoiceChips.tsx): a SegmentedControl forces a layout as it mounts and as its screen is left.',
+};
 /** Tests (and their helpers) wire the sides together, so the folder rules skip them. */
 const testFiles = ['**/*.test.ts', '**/*.test.tsx', '**/test-support.ts'];
 
@@ -42,7 +48,7 @@ export default tseslint.config(
       // This rule only matters for the React Compiler, which we do not use; TanStack Virtual's
       // hooks are correct without memoization.
       'react-hooks/incompatible-library': 'off',
-      'no-restricted-imports': ['error', { paths: [electronImport], patterns: [electronSubpath] }],
+      'no-restricted-imports': ['error', { paths: [electronImport, segmentedControlImport], patterns: [electronSubpath] }],
       'no-restricted-globals': ['error', { name: 'fetch', message: 'The renderer makes no network calls; ask main over IPC.' }],
     },
   },
@@ -57,7 +63,7 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: testFiles,
-    rules: { 'no-restricted-imports': ['error', { paths: [electronImport], patterns: [electronSubpath, toElectronFolder, toSandboxFolder] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [electronImport, segmentedControlImport], patterns: [electronSubpath, toElectronFolder, toSandboxFolder] }] },
   },
   {
     files: ['electron/**/*.ts'],

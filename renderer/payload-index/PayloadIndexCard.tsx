@@ -1,10 +1,11 @@
 // Settings → "Search inside payloads" for the selected profile: opt in with a window (7 or 30
 // days), watch the walk's progress, pause/resume, forget. Says where the index lives: encrypted
 // on disk under a key in the OS keychain, or in memory only when the keychain cannot protect it.
-import { Alert, Button, Card, Group, SegmentedControl, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Switch, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProfileWithToken } from '../../shared/ipc/channels/profiles';
+import { ChoiceChips } from '../components/choice/ChoiceChips';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { TimeText } from '../components/time/Time';
 import { usePayloadIndexAction, usePayloadIndexStatus } from '../queries/payload-index';
@@ -45,21 +46,20 @@ export function PayloadIndexCard({ profile }: { profile: ProfileWithToken }) {
             <Text size="xs" id="payload-index-window-label">
               {t('payloadIndex.settings.window')}
             </Text>
-            <SegmentedControl
-              size="xs"
-              aria-labelledby="payload-index-window-label"
-              value={String(chosenWindow)}
+            <ChoiceChips
+              labelledBy="payload-index-window-label"
+              value={chosenWindow === 30 ? '30' : '7'}
               disabled={action.isPending}
               onChange={(value) => {
                 const days = value === '30' ? 30 : 7;
                 setWindowDays(days);
                 if (on) action.mutate({ action: 'payloadIndex:enable', profileId, windowDays: days });
               }}
-              data={[
+              options={[
                 { value: '7', label: t('payloadIndex.settings.days', { count: 7 }) },
                 { value: '30', label: t('payloadIndex.settings.days', { count: 30 }) },
               ]}
-              data-testid="payload-index-window"
+              testId="payload-index-window"
             />
           </Stack>
         </Group>

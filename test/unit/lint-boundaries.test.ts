@@ -1,6 +1,7 @@
-// The folder boundaries in eslint.config.js, proven on small snippets: each rule must fire on an
-// import that crosses it (so a config edit cannot silently switch it off) and stay quiet on the
-// allowed cases (tests wire the sides together; main reads the renderer's i18n catalogues).
+// The folder boundaries in eslint.config.js, and the one Mantine component the renderer may not use,
+// proven on small snippets: each rule must fire on an import that crosses it (so a config edit cannot
+// silently switch it off) and stay quiet on the allowed cases (tests wire the sides together; main
+// reads the renderer's i18n catalogues).
 import { ESLint } from 'eslint';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +26,8 @@ const cases: Array<{ file: string; source: string; why: RegExp }> = [
   { file: 'shared/x.ts', source: "import { call } from '../renderer/bridge/ipc';\nexport const a = call;\n", why: /imports none of them/ },
   { file: 'shared/x.ts', source: "import { createMainServices } from '../electron/services';\nexport const a = createMainServices;\n", why: /imports none of them/ },
   { file: 'shared/x.ts', source: "import { app } from 'electron';\nexport const a = app;\n", why: /Only files under electron\// },
+  { file: 'renderer/screens/x/X.tsx', source: "import { SegmentedControl } from '@mantine/core';\nexport const a = SegmentedControl;\n", why: /Use ChoiceChips/ },
+  { file: 'renderer/screens/x/X.test.tsx', source: "import { SegmentedControl } from '@mantine/core';\nexport const a = SegmentedControl;\n", why: /Use ChoiceChips/ },
 ];
 
 describe('lint: folder boundaries', () => {

@@ -1,9 +1,10 @@
 // Side-by-side comparisons: two attempts (response bodies, request bodies, headers) or this event's
 // payload against another event's. "Last success vs first failure" is one click.
-import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dispatch, PlatformEventDetail } from '../../../shared/api/index';
+import { ChoiceChips } from '../../components/choice/ChoiceChips';
 import { DiffView } from '../../components/diff-view/DiffView';
 import { canonicalJson, prettyBody } from '../../components/diff-view/side-by-side';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -43,15 +44,16 @@ export function CompareAttempts({ dispatches, ids }: { dispatches: Dispatch[]; i
     part === 'response' ? prettyBody(d.response_body) : part === 'request' ? prettyBody(d.request_body) : headersText(d.response_headers);
   return (
     <Stack gap="xs" data-testid="compare-attempts">
-      <SegmentedControl
-        size="xs"
+      <ChoiceChips
         value={part}
-        onChange={(v) => setPart(v as typeof part)}
-        data={[
+        onChange={setPart}
+        options={[
           { value: 'response', label: t('events.detail.responseBody') },
           { value: 'request', label: t('events.detail.requestBody') },
           { value: 'headers', label: t('events.detail.responseHeaders') },
         ]}
+        label={t('events.compare.part')}
+        testId="compare-part"
       />
       <DiffView
         oldText={text(a)}

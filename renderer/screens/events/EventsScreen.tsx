@@ -1,10 +1,11 @@
 // The Events screen: filters (in the URL), the virtualized keyset list, live tail, the detail
 // drawer, export / bulk redeliver, local/UTC switch and the keyboard (j/k, Enter, /, Esc).
-import { Alert, Button, Chip, Drawer, Group, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Button, Drawer, Group, Stack, Switch, Text, Title } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlatformEvent } from '../../../shared/api/index';
+import { ChoiceChips } from '../../components/choice/ChoiceChips';
 import { ReadOnlyBanner } from '../../components/confirm/WriteGuard';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ServerOrderNote, UnreadableRows } from '../../components/list-status/ListStatus';
@@ -27,12 +28,12 @@ import { SavedViews } from './SavedViews';
 // Scrolled further than this from the top = "away": live tail holds new rows in the pill.
 const AWAY_PX = 40;
 
-// The filters and actions above the list are many Mantine inputs (popovers, a measured segmented
-// control): mounting them costs more than the list's first page, and the page's thread is what an
-// arrival waits on (docs/benchmarks.md, Events). So they render once the first page is on screen, or
-// CHROME_AT_LATEST_MS after the screen mounts when the API is slow, at transition priority, and stay;
-// the slot they fill keeps its height meanwhile. Rendering them right after the first commit instead
-// cost ~30 ms of every arrival (first page 136–160 → 105–128 ms, alternating A/B).
+// The filters and actions above the list are many Mantine inputs (selects with popovers, switches):
+// mounting them costs more than the list's first page, and the page's thread is what an arrival
+// waits on (docs/benchmarks.md, Events). So they render just after the frame that shows the first
+// page, or CHROME_AT_LATEST_MS after the screen mounts when the API is slow, at transition priority,
+// and stay; the slot they fill keeps its height meanwhile. Rendering them right after the first
+// commit instead cost ~30 ms of every arrival (first page 136–160 → 105–128 ms, alternating A/B).
 const CHROME_MIN_HEIGHT = 36;
 const CHROME_AT_LATEST_MS = 150;
 
@@ -150,18 +151,13 @@ export function EventsScreen() {
           {chromeReady && (
           <>
           <SavedViews search={filtersOnly(search)} onApply={(s) => void navigate({ search: s })} />
-          {/* Chips, not a SegmentedControl: its sliding indicator measures itself on mount, a forced layout
-              (10–14 ms here) in the frame that shows the list (docs/benchmarks.md). */}
-          <Chip.Group value={timeDisplay} onChange={(v) => updateSettings.mutate({ timeDisplay: v as 'local' | 'utc' })}>
-            <Group gap={4} role="radiogroup" aria-label={t('events.time.label')} data-testid="time-display">
-              <Chip size="xs" value="local">
-                {t('events.time.local')}
-              </Chip>
-              <Chip size="xs" value="utc">
-                {t('events.time.utc')}
-              </Chip>
-            </Group>
-          </Chip.Group>
+          <ChoiceChips
+            value={timeDisplay}
+            onChange={(value) => updateSettings.mutate({ timeDisplay: value })}
+            options={(['local', 'utc'] as const).map((value) => ({ value, label: t(`events.time.${value}`) }))}
+            label={t('events.time.label')}
+            testId="time-display"
+          />
           <Switch
             checked={live && !serverOrder}
             disabled={serverOrder}

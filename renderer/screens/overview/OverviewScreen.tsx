@@ -2,11 +2,12 @@
 // time, failures by driver / installation / response code, p50/p95 attempt latency, the top failing
 // endpoints, and a live strip of the last events. Pictures first, numbers beside. The figures are
 // computed in main (overview:summary); when main read only a sample, the screen says so.
-import { Alert, Button, Card, Grid, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title, useComputedColorScheme } from '@mantine/core';
+import { Alert, Button, Card, Grid, Group, Loader, SimpleGrid, Stack, Text, TextInput, Title, useComputedColorScheme } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OverviewFigures, OverviewSummary } from '../../../shared/ipc/channels/overview';
+import { ChoiceChips } from '../../components/choice/ChoiceChips';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNames } from '../../queries/names';
 import { formatDuration, fromLocalInput, toLocalInput } from '../../components/time/format-time';
@@ -195,13 +196,12 @@ export function OverviewScreen() {
       <Group justify="space-between" align="end">
         <Title order={2}>{t('overview.title')}</Title>
         <Group gap="sm" align="end">
-          <SegmentedControl
-            size="xs"
+          <ChoiceChips
             value={range}
-            onChange={(value) => setRange(value as OverviewRange)}
-            data={overviewRanges.map((r) => ({ value: r, label: t(`overview.range.${r}`) }))}
-            aria-label={t('overview.range.label')}
-            data-testid="overview-range"
+            onChange={setRange}
+            options={overviewRanges.map((r) => ({ value: r, label: t(`overview.range.${r}`) }))}
+            label={t('overview.range.label')}
+            testId="overview-range"
           />
           {range === 'custom' && (
             <CustomRange key={`${search.from ?? ''}|${search.to ?? ''}`} search={search} onApply={(from, to) => void navigate({ search: { range: 'custom', from, to } })} />

@@ -1,7 +1,8 @@
 // Theme, language and local/UTC time, saved by main in the settings file.
-import { Card, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Card, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SettingsPatch } from '../../../shared/ipc/channels/settings';
+import { ChoiceChips } from '../../components/choice/ChoiceChips';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSettings, useUpdateSettings } from '../../session/session-queries';
 
@@ -21,12 +22,12 @@ export function PreferencesCard() {
           <Text size="sm" fw={500} id="pref-theme-label">
             {t('settings.preferences.theme')}
           </Text>
-          <SegmentedControl
-            aria-labelledby="pref-theme-label"
-            data-testid="pref-theme"
+          <ChoiceChips
+            labelledBy="pref-theme-label"
+            testId="pref-theme"
             value={settings.theme}
-            onChange={(value) => save({ theme: value as SettingsPatch['theme'] })}
-            data={(['system', 'light', 'dark'] as const).map((value) => ({ value, label: t(`theme.${value}`) }))}
+            onChange={(theme) => save({ theme })}
+            options={(['system', 'light', 'dark'] as const).map((value) => ({ value, label: t(`theme.${value}`) }))}
           />
         </Stack>
         <Select
@@ -41,12 +42,12 @@ export function PreferencesCard() {
           <Text size="sm" fw={500} id="pref-time-label">
             {t('settings.preferences.timeDisplay')}
           </Text>
-          <SegmentedControl
-            aria-labelledby="pref-time-label"
-            data-testid="pref-time"
+          <ChoiceChips
+            labelledBy="pref-time-label"
+            testId="pref-time"
             value={settings.timeDisplay}
-            onChange={(value) => save({ timeDisplay: value as SettingsPatch['timeDisplay'] })}
-            data={(['local', 'utc'] as const).map((value) => ({ value, label: t(`timeDisplay.${value}`) }))}
+            onChange={(timeDisplay) => save({ timeDisplay })}
+            options={(['local', 'utc'] as const).map((value) => ({ value, label: t(`timeDisplay.${value}`) }))}
           />
         </Stack>
       </SimpleGrid>
