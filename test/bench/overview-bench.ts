@@ -31,6 +31,11 @@ export interface OverviewFigures {
   firstVisitMedianMs: number;
   refreshMedianMs: number;
   pagesRead: number;
+  /**
+   * Over the timed first visits (not profiled): CPU time of the process running main's services and
+   * of the sandbox's process, each as a share of the wall time (1 = one core busy throughout).
+   */
+  firstVisitCpuShare: { main: number; sandbox: number };
   /** One more first visit, profiled: the process's CPU time (main's services) over the wall time, and its top entries. */
   profiledVisit: { wallMs: number; mainCpuMs: number; top: ProfileEntry[] };
 }
@@ -73,9 +78,18 @@ export async function measureOverview(options: { attempts: number; runs?: number
     let pagesRead = 0;
     // One unmeasured walk first: it compiles the whole path (as the first export in run.ts).
     await createOverviewHandlers({ clientFor: async () => client })['overview:summary']!(window(), ctx);
+    let visitsWallMs = 0;
+    let visitsMainCpuMs = 0;
+    let visitsSandboxCpuMs = 0;
     for (let i = 0; i < runs; i++) {
       const handlers = createOverviewHandlers({ clientFor: async () => client });
+      const sandboxCpuBefore = await sandbox.cpuMs();
+      const mainCpuBefore = process.cpuUsage();
       const first = await timed(() => handlers['overview:summary']!(window(), ctx));
+      const mainCpu = process.cpuUsage(mainCpuBefore);
+      visitsMainCpuMs += (mainCpu.user + mainCpu.system) / 1000;
+      visitsSandboxCpuMs += (await sandbox.cpuMs()) - sandboxCpuBefore;
+      visitsWallMs += first.ms;
       if (!first.summary.supported) throw new Error('the sandbox has a delivery log');
       attempts = first.summary.figures.totals.attempts;
       pagesRead = first.summary.sample.pagesRead;
@@ -101,6 +115,7 @@ export async function measureOverview(options: { attempts: number; runs?: number
       firstVisitMedianMs: round(median(firstVisitMs)),
       refreshMedianMs: round(median(refreshMs)),
       pagesRead,
+      firstVisitCpuShare: { main: round(visitsMainCpuMs / visitsWallMs, 2), sandbox: round(visitsSandboxCpuMs / visitsWallMs, 2) },
       profiledVisit,
     };
   } finally {
@@ -124,7 +139,8 @@ export function overviewBounds(f: OverviewFigures): string {
   const v = f.profiledVisit;
   const busy = v.wallMs > 0 ? Math.round((v.mainCpuMs / v.wallMs) * 100) : 0;
   const top = v.top.map((e) => `${Math.round(e.share * 1000) / 10} % \`${e.name}\` (${e.where || 'native'})`).join(', ');
-  return `- Overview first visit: exact figures need every attempt of the day and every event they belong to, ${f.pagesRead.toLocaleString('en')} delivery-log pages plus about as many event pages at the API's largest page (100) — ${Math.round((f.pagesRead * 2 * 1000) / Math.max(1, f.firstVisitMedianMs)).toLocaleString('en')} pages/s. In one more profiled visit (${v.wallMs} ms) the process running main's services used ${v.mainCpuMs} ms of CPU (${busy} % of the wall time; its JavaScript runs on one thread, GC and I/O threads add to it) reading them: per page a fetch, \`JSON.parse\`, the zod parse of 100 items, and the tally; the sandbox, one thread in its own process, serves all ${(f.pagesRead * 2).toLocaleString('en')} pages meanwhile. Top of its CPU profile (self time, node:inspector): ${top}. A refresh reads only the open end (closed buckets are cached). Fewer reads would need a count or aggregate endpoint, which the API does not offer.`;
+  const share = (x: number) => `${Math.round(x * 100)} %`;
+  return `- Overview first visit: exact figures need every attempt of the day and every event they belong to, ${f.pagesRead.toLocaleString('en')} delivery-log pages plus about as many event pages at the API's largest page (100) — ${Math.round((f.pagesRead * 2 * 1000) / Math.max(1, f.firstVisitMedianMs)).toLocaleString('en')} pages/s. Over the timed first visits the process running main's services used ${share(f.firstVisitCpuShare.main)} of a core and the sandbox's process ${share(f.firstVisitCpuShare.sandbox)} (CPU time over wall time; each serves its side on one JavaScript thread, so near 100 % that side is what the visit waits on). In one more profiled visit (${v.wallMs} ms) the process running main's services used ${v.mainCpuMs} ms of CPU (${busy} % of the wall time; its JavaScript runs on one thread, GC and I/O threads add to it) reading them: per page a fetch, \`JSON.parse\`, the zod parse of 100 items, and the tally; the sandbox, one thread in its own process, serves all ${(f.pagesRead * 2).toLocaleString('en')} pages meanwhile. Top of its CPU profile (self time, node:inspector): ${top}. A refresh reads only the open end (closed buckets are cached). Fewer reads would need a count or aggregate endpoint, which the API does not offer.`;
 }
 
 /** The "how measured" line for the Overview rows. */

@@ -11,15 +11,17 @@ import { fileURLToPath } from 'node:url';
 import type { SandboxOptions } from '../../sandbox/context';
 import type { MintTokenOptions } from '../../sandbox/auth/tokens';
 
-type Request = { id: number; kind: 'mint'; options: MintTokenOptions } | { id: number; kind: 'close' };
+type Request = { id: number; kind: 'mint'; options: MintTokenOptions } | { id: number; kind: 'cpu' } | { id: number; kind: 'close' };
 /** A request before it is numbered (Omit over each member of the union). */
 type Unnumbered<T> = T extends unknown ? Omit<T, 'id'> : never;
-type Reply = { kind: 'ready'; baseUrl: string } | { kind: 'failed'; message: string } | { id: number; kind: 'minted'; token: string } | { id: number; kind: 'closed' };
+type Reply = { kind: 'ready'; baseUrl: string } | { kind: 'failed'; message: string } | { id: number; kind: 'minted'; token: string } | { id: number; kind: 'cpu'; ms: number } | { id: number; kind: 'closed' };
 
 /** What the bench needs of a sandbox, whichever process it runs in. */
 export interface SandboxHandle {
   baseUrl: string;
   mintToken(options?: MintTokenOptions): Promise<string>;
+  /** CPU time (user + system) the sandbox's process has used so far, ms: the server's share of a measured span. */
+  cpuMs(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -48,6 +50,11 @@ export function startSandboxProcess(options: SandboxOptions): Promise<SandboxHan
             if (answer.kind !== 'minted') throw new Error(`mint: unexpected reply ${answer.kind}`);
             return answer.token;
           },
+          async cpuMs() {
+            const answer = await call({ kind: 'cpu' });
+            if (answer.kind !== 'cpu') throw new Error(`cpu: unexpected reply ${answer.kind}`);
+            return answer.ms;
+          },
           async close() {
             await call({ kind: 'close' });
             await new Promise((done) => (child.exitCode === null ? child.once('exit', done) : done(null)));
@@ -72,6 +79,10 @@ async function runChild() {
       const sandbox = await startSandbox(start.options);
       process.on('message', async (request: Request) => {
         if (request.kind === 'mint') send({ id: request.id, kind: 'minted', token: await sandbox.mintToken(request.options) });
+        if (request.kind === 'cpu') {
+          const used = process.cpuUsage();
+          send({ id: request.id, kind: 'cpu', ms: (used.user + used.system) / 1000 });
+        }
         if (request.kind === 'close') {
           await sandbox.close();
           send({ id: request.id, kind: 'closed' });
