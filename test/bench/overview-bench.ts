@@ -16,6 +16,7 @@ import { RequestScheduler } from '../../electron/api/scheduler';
 import type { OverviewSummary } from '../../shared/ipc/channels/overview';
 import { profileThisProcess, type ProfileEntry } from '../../sandbox/bench/process-profile';
 import { startSandboxProcess } from './sandbox-process';
+import { settleAfterSeed } from './settle';
 import { median, round } from './stats';
 
 const DAY_MS = 86_400_000;
@@ -63,6 +64,7 @@ export async function measureOverview(options: { attempts: number; runs?: number
   });
   const seedSeconds = round((performance.now() - seedStart) / 1000);
   try {
+    await settleAfterSeed(sandbox);
     const vault = new MemoryVault();
     vault.set('bench', await sandbox.mintToken({ name: 'bench-overview' }));
     const scheduler = new RequestScheduler({ maxConcurrency: 6 });

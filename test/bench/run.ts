@@ -13,6 +13,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSandboxProcess } from './sandbox-process';
+import { settleAfterSeed } from './settle';
 import { startBrowserApp } from './browser-app';
 import { bareFetchLoop, loadRows, measureExport, measureHeap, measureScroll, type ExportFigures } from './events-bench';
 import { firstScreenBytes } from './first-screen';
@@ -121,7 +122,7 @@ async function main() {
     rateLimit: { limit: 1_000_000, windowSeconds: 60 },
   });
   const seedSeconds = round((performance.now() - seedStart) / 1000);
-  log(`seeded in ${seedSeconds} s`);
+  log(`seeded in ${seedSeconds} s; settled in ${await settleAfterSeed(sandbox)} s (settle.ts)`);
   const app = await startBrowserApp(sandbox);
   try {
     const bytes = firstScreenBytes(distDir, FIRST_SCREEN);
