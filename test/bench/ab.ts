@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBrowserApp, type BrowserApp } from './browser-app';
 import { measureColdStart, measureFirstPageStages } from './renderer-bench';
-import { startSandboxProcess } from './sandbox-process';
+import { eventsSandboxOptions, startSandboxProcess } from './sandbox-process';
 import { settleAfterSeed } from './settle';
 import { median, round } from './stats';
 
@@ -46,15 +46,7 @@ async function main() {
   const cleanups: Array<() => void> = [];
   try {
     const dirs = builds.map((build) => rendererDir(build, cleanups));
-    const sandbox = await startSandboxProcess({
-      port: 0,
-      seed: 'demo',
-      demoEvents: 0,
-      events: EVENTS,
-      dispatch: false,
-      db: join(mkdtempSync(join(os.tmpdir(), 'bench-ab-db-')), 'ab.db'),
-      rateLimit: { limit: 1_000_000, windowSeconds: 60 },
-    });
+    const sandbox = await startSandboxProcess(eventsSandboxOptions(EVENTS, join(mkdtempSync(join(os.tmpdir(), 'bench-ab-db-')), 'ab.db')));
     const apps: BrowserApp[] = [];
     try {
       await settleAfterSeed(sandbox);

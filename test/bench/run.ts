@@ -12,7 +12,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSandboxProcess } from './sandbox-process';
+import { eventsSandboxOptions, startSandboxProcess } from './sandbox-process';
 import { settleAfterSeed } from './settle';
 import { startBrowserApp } from './browser-app';
 import { bareFetchLoop, loadRows, measureExport, measureHeap, measureScroll, type ExportFigures } from './events-bench';
@@ -111,16 +111,7 @@ async function main() {
   log(`seeding a sandbox with ${EVENTS.toLocaleString('en')} events…`);
   const seedStart = performance.now();
   // In a process of its own (see sandbox-process.ts): the API is never in the console's process.
-  const sandbox = await startSandboxProcess({
-    port: 0,
-    seed: 'demo',
-    demoEvents: 0,
-    events: EVENTS,
-    dispatch: false,
-    db: join(dbDir, 'bench.db'),
-    // Measure the console, not the sandbox's per-token budget (6,000/min by default).
-    rateLimit: { limit: 1_000_000, windowSeconds: 60 },
-  });
+  const sandbox = await startSandboxProcess(eventsSandboxOptions(EVENTS, join(dbDir, 'bench.db')));
   const seedSeconds = round((performance.now() - seedStart) / 1000);
   log(`seeded in ${seedSeconds} s; settled in ${await settleAfterSeed(sandbox)} s (settle.ts)`);
   const app = await startBrowserApp(sandbox);

@@ -27,6 +27,15 @@ export interface SandboxHandle {
 
 const self = fileURLToPath(import.meta.url);
 
+/**
+ * The Events benches' sandbox (run.ts, ab.ts): `events` bulk-seeded into the file database `db`,
+ * dispatcher off, and the rate limit out of the way — they measure the console, not the sandbox's
+ * per-token budget (6,000/min by default).
+ */
+export function eventsSandboxOptions(events: number, db: string): SandboxOptions {
+  return { port: 0, seed: 'demo', demoEvents: 0, events, dispatch: false, db, rateLimit: { limit: 1_000_000, windowSeconds: 60 } };
+}
+
 /** Starts the sandbox in a child process (seeding included) and resolves once it listens. */
 export function startSandboxProcess(options: SandboxOptions): Promise<SandboxHandle> {
   const child: ChildProcess = fork(self, ['--child'], { execArgv: ['--import', 'tsx'], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
