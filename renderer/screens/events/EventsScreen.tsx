@@ -54,20 +54,24 @@ export function EventsScreen() {
 
   const list = useEventPages(filter, anchor.at);
   const [chromeReady, setChromeReady] = useState(false);
+  const showChrome = useCallback(() => startTransition(() => setChromeReady(true)), []);
+  // At the latest CHROME_AT_LATEST_MS after mounting (a slow API)…
+  useEffect(() => {
+    const latest = setTimeout(showChrome, CHROME_AT_LATEST_MS);
+    return () => clearTimeout(latest);
+  }, [showChrome]);
+  // …else just after the frame that shows the first page: a task queued from its animation frame
+  // runs once that frame is painted.
   const firstPageIn = list.isFetched || list.isError;
   useEffect(() => {
-    if (chromeReady) return;
-    // After the frame that shows the first page (a task queued from its animation frame runs once it
-    // is painted), or at the latest CHROME_AT_LATEST_MS after mounting.
+    if (!firstPageIn) return;
     let task: ReturnType<typeof setTimeout> | undefined;
-    const frame = firstPageIn ? requestAnimationFrame(() => (task = setTimeout(() => startTransition(() => setChromeReady(true))))) : undefined;
-    const latest = setTimeout(() => startTransition(() => setChromeReady(true)), CHROME_AT_LATEST_MS);
+    const frame = requestAnimationFrame(() => (task = setTimeout(showChrome)));
     return () => {
-      if (frame !== undefined) cancelAnimationFrame(frame);
+      cancelAnimationFrame(frame);
       clearTimeout(task);
-      clearTimeout(latest);
     };
-  }, [chromeReady, firstPageIn]);
+  }, [firstPageIn, showChrome]);
   const pageRows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const unreadable = useMemo(() => list.data?.pages.flatMap((p) => p.unreadable ?? []) ?? [], [list.data]);
   // The server refused newest-first (the events page documents no sort): rows come in its order,
