@@ -147,19 +147,33 @@ export async function coldLoadToFirstRow(app: BrowserApp): Promise<PageMarks> {
   return untilFirstRow(app, false);
 }
 
+/**
+ * Whether V8 may run the scripts from its code cache. `warm`: as every launch of the app after its
+ * first (main registers app:// with the `codeCache` privilege, and the harness's renderer server lets
+ * Chromium keep one: test/harness/renderer-server.ts). `none`: as the first launch after an install or
+ * an update — the browser's cache, and with it the compiled code, is cleared before each load.
+ */
+export type CodeCache = 'warm' | 'none';
+
 /** Loads index.html#/events in the page `runs` times (plus one warm-up): time origin → first row painted, by stage. */
-export async function measureColdStart(app: BrowserApp, runs: number, from: ColdStartFrom = 'sameOrigin'): Promise<StageFigures> {
+export async function measureColdStart(app: BrowserApp, runs: number, from: ColdStartFrom = 'sameOrigin', codeCache: CodeCache = 'warm'): Promise<StageFigures> {
   const results: FirstPageStages[] = [];
   const others: Record<string, number> = {};
   const startUrl = await startPageUrl(app, from);
-  for (let i = 0; i < runs + 1; i++) {
-    await app.page.goto(startUrl);
-    app.takeMainSpans();
-    const marks = await coldLoadToFirstRow(app);
-    const spans = app.takeMainSpans();
-    if (i === 0) continue; // the first load warms the renderer server's file reads (an installed app's files are on disk)
-    results.push(stagesOf(marks, spans));
-    countOthers(spans, others);
+  const cdp = codeCache === 'none' ? await app.page.context().newCDPSession(app.page) : null;
+  try {
+    for (let i = 0; i < runs + 1; i++) {
+      await app.page.goto(startUrl);
+      await cdp?.send('Network.clearBrowserCache');
+      app.takeMainSpans();
+      const marks = await coldLoadToFirstRow(app);
+      const spans = app.takeMainSpans();
+      if (i === 0) continue; // the first load warms the renderer server's file reads (an installed app's files are on disk)
+      results.push(stagesOf(marks, spans));
+      countOthers(spans, others);
+    }
+  } finally {
+    await cdp?.detach();
   }
   return summarize(results, others);
 }

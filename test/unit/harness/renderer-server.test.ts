@@ -1,5 +1,6 @@
 // The harness's renderer server is only an adapter: every answer must be the production app://
-// handler's answer for the same path, byte for byte and header for header.
+// handler's answer for the same path, byte for byte and header for header — plus the validator that
+// lets Chromium keep a code cache for the scripts, as Electron's `codeCache` privilege gives the app.
 import { request as httpRequest } from 'node:http';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -30,9 +31,9 @@ afterAll(async () => {
 });
 
 /** A raw HTTP request, so the target reaches the server exactly as written (fetch would normalise it). */
-function raw(method: string, target: string): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+function raw(method: string, target: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string>; body: string }> {
   return new Promise((done, fail) => {
-    const request = httpRequest(`${server.origin}/`, { method, path: target }, (response) => {
+    const request = httpRequest(`${server.origin}/`, { method, path: target, headers }, (response) => {
       let body = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (body += chunk));
@@ -75,6 +76,30 @@ describe('the renderer server (HTTP → the app:// handler)', () => {
     expect(js.headers.get('x-content-type-options')).toBe('nosniff');
     const route = await fetch(`${server.origin}/settings`);
     expect(await route.text()).toContain('<title>console</title>');
+  });
+
+  it('gives each file a validator and answers 304 while the file is unchanged, so Chromium reuses its cached script and compiled code', async () => {
+    const first = await raw('GET', '/assets/app.js');
+    expect(first.headers['cache-control']).toBe('no-cache');
+    expect(first.headers.etag).toMatch(/^"[\w-]{43}"$/);
+    const again = await raw('GET', '/assets/app.js', { 'if-none-match': first.headers.etag! });
+    expect(again.status).toBe(304);
+    expect(again.body).toBe('');
+    // Another file's validator, or a changed file, gets the whole answer.
+    const css = await raw('GET', '/assets/app.css', { 'if-none-match': first.headers.etag! });
+    expect(css.status).toBe(200);
+    expect(css.body).toBe('body{}');
+    await writeFile(join(root, 'assets', 'app.js'), 'console.log(2)');
+    try {
+      const changed = await raw('GET', '/assets/app.js', { 'if-none-match': first.headers.etag! });
+      expect(changed.status).toBe(200);
+      expect(changed.body).toBe('console.log(2)');
+      expect(changed.headers.etag).not.toBe(first.headers.etag);
+    } finally {
+      await writeFile(join(root, 'assets', 'app.js'), 'console.log(1)');
+    }
+    // Errors carry no validator: a 404 is asked for again, whole.
+    expect((await raw('GET', '/assets/missing.js')).headers.etag).toBeUndefined();
   });
 
   it('refuses request targets that are not a path on this server', async () => {
