@@ -1,6 +1,6 @@
 // Mantine theme and the theme preference (system / light / dark). The preference lives in the
 // settings file (settings:update), not in localStorage, so it follows the app's data folder.
-import { Badge, createTheme, Drawer, Modal, Notification } from '@mantine/core';
+import { Badge, Combobox, createTheme, Drawer, Modal, Notification } from '@mantine/core';
 import type { MantineThemeOverride } from '@mantine/core';
 import { useColorScheme } from '@mantine/hooks';
 
@@ -25,6 +25,10 @@ export function buildTheme(closeLabel: string): MantineThemeOverride {
       // Light badges (tinted background, dark text; their colours are tuned in shell.css): white on
       // the filled shades is under 4.5:1 for most colours (teal-7 3.1:1, red-7 3.8:1).
       Badge: Badge.extend({ defaultProps: { variant: 'light' } }),
+      // A closed dropdown is not rendered. Mantine's default keeps every Select's dropdown mounted
+      // (hidden), so each filter bar rendered all its options and positioned each hidden dropdown,
+      // a forced style recalculation, whenever its screen opened.
+      Combobox: Combobox.extend({ defaultProps: { keepMounted: false } }),
     },
   });
 }
