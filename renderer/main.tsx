@@ -10,9 +10,7 @@ import { call } from './bridge/ipc';
 import { App } from './app/App';
 import { createQueryClient } from './app/query-client';
 import { preloadScreenForHash } from './app/route-preload';
-import { initI18n, resolveLanguage } from './i18n';
-import en from './i18n/en.json';
-import ptBR from './i18n/pt-BR.json';
+import { initI18n, loadCatalogue, resolveLanguage } from './i18n';
 import { profilesQuery, sessionKeys } from './session/session-queries';
 
 async function start(): Promise<void> {
@@ -32,7 +30,9 @@ async function start(): Promise<void> {
     // i18n is not up and the settings never came: the browser's language picks the catalogue.
     const language = resolveLanguage('system', navigator.language);
     document.documentElement.lang = language;
-    container.textContent = (language === 'pt-BR' ? ptBR : en).main.startFailed;
+    const catalogue = await loadCatalogue(language).catch(() => null);
+    // Without even its catalogue (the build is damaged), still a sentence rather than a blank window.
+    container.textContent = catalogue?.main.startFailed ?? 'The console could not start. Restart the app.';
     console.error('Renderer start failed', error instanceof Error ? error.name : typeof error);
     return;
   }

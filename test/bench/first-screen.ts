@@ -1,4 +1,5 @@
-// What the first screen costs in JavaScript: the chunks index.html loads plus the chunks of the
+// What the first screen costs in JavaScript: the chunks index.html loads, the active language's
+// catalogue (its own chunk, loaded at start-up: renderer/i18n/index.ts) and the chunks of the
 // screen it opens on (its lazy route component and that chunk's static imports), read from the
 // build's manifest (dist/renderer/.vite/manifest.json, vite.config.ts `build.manifest`). Bytes are
 // as on disk (what Chromium reads and parses; app:// serves them uncompressed), with gzip beside
@@ -48,13 +49,19 @@ function staticClosure(manifest: Manifest, key: string, into: Set<string>): void
   for (const next of chunk.imports ?? []) staticClosure(manifest, next, into);
 }
 
-export function firstScreenBytes(distDir: string, screen: string): FirstScreenBytes {
+/** The catalogue counted by default: pt-BR, the larger of the two. */
+export const FIRST_SCREEN_CATALOGUE = 'i18n/pt-BR.json';
+
+export function firstScreenBytes(distDir: string, screen: string, catalogue = FIRST_SCREEN_CATALOGUE): FirstScreenBytes {
   const manifest = readManifest(distDir);
   const entry = Object.entries(manifest).find(([, c]) => c.isEntry)?.[0];
   if (!entry) throw new Error('the build manifest has no entry chunk');
-  if (!manifest[screen]?.isDynamicEntry) throw new Error(`${screen} is not a chunk of its own (a lazy route component) in the build`);
+  for (const lazy of [screen, catalogue]) {
+    if (!manifest[lazy]?.isDynamicEntry) throw new Error(`${lazy} is not a chunk of its own (loaded lazily) in the build`);
+  }
   const keys = new Set<string>();
   staticClosure(manifest, entry, keys);
+  staticClosure(manifest, catalogue, keys);
   staticClosure(manifest, screen, keys);
   const files = [...keys].map((k) => manifest[k]!.file).filter((f) => f.endsWith('.js'));
   const contents = files.map((f) => readFileSync(join(distDir, f)));

@@ -24,3 +24,14 @@ test('every screen is its own chunk, and the first screen loads no other screen'
   expect(first.byPackage.map((p) => p.name)).not.toContain('uplot');
   expect(first.jsBytes).toBeLessThan(first.totalJsBytes);
 });
+
+test('start-up loads one language catalogue: each is a chunk of its own, and neither is in what index.html loads', () => {
+  const manifest = readManifest(distDir);
+  const catalogues = ['i18n/en.json', 'i18n/pt-BR.json'].map((key) => manifest[key]);
+  for (const catalogue of catalogues) expect(catalogue?.isDynamicEntry).toBe(true);
+  const files = catalogues.map((catalogue) => catalogue!.file);
+  const startUp = firstScreenBytes(distDir, screenSource('events'), 'i18n/en.json').files;
+  expect(startUp).toContain(files[0]);
+  expect(startUp).not.toContain(files[1]);
+  expect(firstScreenBytes(distDir, screenSource('events'), 'i18n/pt-BR.json').files).not.toContain(files[0]);
+});
