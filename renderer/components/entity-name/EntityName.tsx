@@ -27,12 +27,15 @@ async function writeClipboard(text: string): Promise<boolean> {
 function CopyIdButton({ id }: { id: string }) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
+  // Asked once: the Events grid draws two of these per visible row, and an i18next lookup with
+  // interpolation is not free.
+  const label = t('names.copyId', { id });
   return (
     <button
       type="button"
       className={classes.copy}
-      aria-label={t('names.copyId', { id })}
-      title={copied ? t('names.copied') : t('names.copyId', { id })}
+      aria-label={label}
+      title={copied ? t('names.copied') : label}
       data-testid="entity-copy-id"
       onClick={(e) => {
         // Inside clickable rows: copying must not open the row too.
