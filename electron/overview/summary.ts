@@ -9,10 +9,11 @@
 // (`source: 'events'`), which the screen labels as a sample with its size.
 // Cancelling the IPC request aborts every walk (the signal reaches every page fetch); nothing is cached then.
 import { isAppError } from '../../shared/app-error';
-import { dispatchSchema, eventSchema } from '../../shared/api/index';
 import type { OverviewProgress, OverviewSummary, OverviewSummaryInput } from '../../shared/ipc/channels/overview';
 import type { PlatformClient } from '../api/platform-client';
 import { aggregateDispatches, bucketGrid, figuresFromTallies } from './aggregate';
+import { eventSchema } from '../../shared/api/index';
+import { overviewDispatchSchema, overviewEventSchema } from './row-schemas';
 import { OverviewCache, SETTLE_MS } from './summary-cache';
 import { BucketTally, type DispatchRow, type EventOwner } from './tally';
 
@@ -119,7 +120,7 @@ async function probeDeliveryLog(client: PlatformClient, segment: { fromMs: numbe
   try {
     const pages = client.iteratePages(
       '/processing/dispatches',
-      dispatchSchema,
+      overviewDispatchSchema,
       { filters: { attempted_at_greater_than: iso(segment.fromMs - 1), attempted_at_less_than: iso(segment.toMs) }, limit: 1 },
       { signal },
     );
@@ -178,13 +179,13 @@ export async function overviewSummary(
   const walkDispatches = (segment: Segment) => async () => {
     const pages = client.iteratePages(
       '/processing/dispatches',
-      dispatchSchema,
+      overviewDispatchSchema,
       { filters: { attempted_at_greater_than: iso(segment.fromMs - 1), attempted_at_less_than: iso(segment.toMs) }, limit: limits.pageSize },
       { signal: walkSignal, prefetch: true },
     );
     for await (const page of pages) {
       pagesRead += 1;
-      for (const row of page.items as DispatchRow[]) {
+      for (const row of page.items) {
         const at = row.attempted_at ? Date.parse(row.attempted_at) : Number.NaN;
         // A server that ignores the filter: rows outside the bucket are not counted here.
         if (Number.isNaN(at) || at < segment.fromMs || at >= segment.toMs) continue;
@@ -200,7 +201,7 @@ export async function overviewSummary(
     if (done?.()) return;
     const pages = client.iteratePages(
       '/processing/events',
-      eventSchema,
+      overviewEventSchema,
       { filters: { created_at_greater_than: iso(fromEventsMs - 1), created_at_less_than: iso(toEventsMs) }, limit: limits.pageSize },
       { signal: walkSignal, prefetch: true },
     );

@@ -7,6 +7,7 @@
 // `npm run bench` calls `measureOverview` and writes its rows into the Events section of docs/benchmarks.md;
 // alone (`node --import tsx test/bench/overview-bench.ts`) it prints the figures and writes nothing.
 // BENCH_OVERVIEW_ATTEMPTS (default 100,000) sets the size.
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createOverviewHandlers } from '../../electron/overview/handlers';
 import { MemoryVault } from '../../electron/api/test-support';
@@ -37,6 +38,10 @@ export interface OverviewFigures {
    * of the sandbox's process, each as a share of the wall time (1 = one core busy throughout).
    */
   firstVisitCpuShare: { main: number; sandbox: number };
+  /** The same visits' CPU time per visit, ms (mean): main's process and the sandbox's. */
+  firstVisitCpuMs: { main: number; sandbox: number };
+  /** Cores of this machine: with both sides fully overlapped a visit still needs (main + sandbox) / cores of wall time. */
+  cores: number;
   /** One more first visit, profiled: the process's CPU time (main's services) over the wall time, and its top entries. */
   profiledVisit: { wallMs: number; mainCpuMs: number; top: ProfileEntry[] };
 }
@@ -118,6 +123,8 @@ export async function measureOverview(options: { attempts: number; runs?: number
       refreshMedianMs: round(median(refreshMs)),
       pagesRead,
       firstVisitCpuShare: { main: round(visitsMainCpuMs / visitsWallMs, 2), sandbox: round(visitsSandboxCpuMs / visitsWallMs, 2) },
+      firstVisitCpuMs: { main: round(visitsMainCpuMs / runs), sandbox: round(visitsSandboxCpuMs / runs) },
+      cores: os.availableParallelism(),
       profiledVisit,
     };
   } finally {
@@ -142,7 +149,7 @@ export function overviewBounds(f: OverviewFigures): string {
   const busy = v.wallMs > 0 ? Math.round((v.mainCpuMs / v.wallMs) * 100) : 0;
   const top = v.top.map((e) => `${Math.round(e.share * 1000) / 10} % \`${e.name}\` (${e.where || 'native'})`).join(', ');
   const share = (x: number) => `${Math.round(x * 100)} %`;
-  return `- Overview first visit: exact figures need every attempt of the day and every event they belong to, ${f.pagesRead.toLocaleString('en')} delivery-log pages plus about as many event pages at the API's largest page (100) — ${Math.round((f.pagesRead * 2 * 1000) / Math.max(1, f.firstVisitMedianMs)).toLocaleString('en')} pages/s. Over the timed first visits the process running main's services used ${share(f.firstVisitCpuShare.main)} of a core and the sandbox's process ${share(f.firstVisitCpuShare.sandbox)} (CPU time over wall time; each serves its side on one JavaScript thread, so near 100 % that side is what the visit waits on). In one more profiled visit (${v.wallMs} ms) the process running main's services used ${v.mainCpuMs} ms of CPU (${busy} % of the wall time; its JavaScript runs on one thread, GC and I/O threads add to it) reading them: per page a fetch, \`JSON.parse\`, the zod parse of 100 items, and the tally; the sandbox, one thread in its own process, serves all ${(f.pagesRead * 2).toLocaleString('en')} pages meanwhile. Top of its CPU profile (self time, node:inspector): ${top}. A refresh reads only the open end (closed buckets are cached). Fewer reads would need a count or aggregate endpoint, which the API does not offer.`;
+  return `- Overview first visit: exact figures need every attempt of the day and every event they belong to, ${f.pagesRead.toLocaleString('en')} delivery-log pages plus about as many event pages at the API's largest page (100) — ${Math.round((f.pagesRead * 2 * 1000) / Math.max(1, f.firstVisitMedianMs)).toLocaleString('en')} pages/s. Over the timed first visits the process running main's services used ${share(f.firstVisitCpuShare.main)} of a core and the sandbox's process ${share(f.firstVisitCpuShare.sandbox)} (CPU time over wall time; each serves its side on one JavaScript thread, so near 100 % that side is what the visit waits on); per visit ${f.firstVisitCpuMs.main.toLocaleString('en')} ms and ${f.firstVisitCpuMs.sandbox.toLocaleString('en')} ms of CPU, so on this ${f.cores}-core machine, with the two sides perfectly overlapped and nothing else running, a first visit could not take less than ${Math.round((f.firstVisitCpuMs.main + f.firstVisitCpuMs.sandbox) / f.cores).toLocaleString('en')} ms). In one more profiled visit (${v.wallMs} ms) the process running main's services used ${v.mainCpuMs} ms of CPU (${busy} % of the wall time; its JavaScript runs on one thread, GC and I/O threads add to it) reading them: per page a fetch, \`JSON.parse\`, the zod parse of 100 items (only the fields the figures use: electron/overview/row-schemas.ts), and the tally; the sandbox, one thread in its own process, serves all ${(f.pagesRead * 2).toLocaleString('en')} pages meanwhile. Top of its CPU profile (self time, node:inspector): ${top}. A refresh reads only the open end (closed buckets are cached). Fewer reads would need a count or aggregate endpoint, which the API does not offer.`;
 }
 
 /** The "how measured" line for the Overview rows. */
