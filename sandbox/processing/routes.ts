@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { SandboxContext } from '../context';
+import type { SandboxDatabase } from '../db/connection';
 import { HttpError, notFound } from '../http/errors';
 import { queryCursorPage, queryCursorPageJson } from '../http/cursor-pagination';
 import { cachedStatement } from '../db/statement-cache';
@@ -13,6 +14,7 @@ import { wakeDispatcher } from '../dispatcher/registry';
 import { endpointSubscribesTo, findEndpoint, type EndpointRow } from '../webhooks/endpoint-store';
 import { parseBody } from '../webhooks/validation';
 import { insertPendingDispatch, refreshEventState } from './event-store';
+import { attemptWindowBound } from './attempt-window';
 import { after, before, equals, filterConditions, flag, oneOf, responseCode, type FilterRule } from './filters';
 import { connectInstallationEvents } from './installation-events';
 import {
@@ -50,11 +52,20 @@ const DISPATCH_FILTERS: Record<string, FilterRule> = {
   status: equals('status', oneOf(dispatchStatuses)),
   trigger: equals('trigger', oneOf(['automatic', 'manual'] as const)),
   attempt_response_code: responseCode({ code: 'attempt_response_code', codeClass: 'response_code_class' }),
-  attempted_at_greater_than: after('attempted_at'),
+  // `+attempted_at`: checked per row, never answered from dispatches_by_attempted, so a page stays an
+  // ordered walk of a created_at index (see attempt-window.ts for what that index is for).
+  attempted_at_greater_than: after('+attempted_at'),
   // A row is created before it is attempted (created_at <= attempted_at), so the same bound on
   // created_at is redundant for the result but lets the keyset index seek instead of scanning newer rows.
-  attempted_at_less_than: before('attempted_at', 'created_at'),
+  attempted_at_less_than: before('+attempted_at', 'created_at'),
 };
+
+/** The delivery log's conditions for its filters, with the attempted_at window's bound (attempt-window.ts). */
+export function dispatchListConditions(db: SandboxDatabase, filters: Record<string, string>): { where: string[]; params: unknown[] } {
+  const { where, params } = filterConditions(filters, DISPATCH_FILTERS);
+  const window = attemptWindowBound(db, filters);
+  return window ? { where: [...where, window.where], params: [...params, ...window.params] } : { where, params };
+}
 
 const RECEIVED_FILTERS: Record<string, FilterRule> = {
   installation_id: equals('installation_id'),
@@ -150,7 +161,7 @@ export function registerProcessingRoutes(api: FastifyInstance, ctx: SandboxConte
 
   api.get('/processing/dispatches', async (request) => {
     const query = parseListQuery(request.query, DISPATCHES_SPEC);
-    const { where, params } = filterConditions(query.filters, DISPATCH_FILTERS);
+    const { where, params } = dispatchListConditions(db, query.filters);
     return queryCursorPage(ctx, request, {
       db,
       from: 'dispatches',

@@ -85,6 +85,9 @@ export const DISPATCHES_SECONDARY_INDEXES: readonly string[] = [
   'CREATE INDEX dispatches_by_response_code ON dispatches (attempt_response_code, created_at, id)',
   'CREATE INDEX dispatches_by_code_class ON dispatches (response_code_class, created_at, id)',
   "CREATE INDEX dispatches_due ON dispatches (due_at) WHERE status = 'pending'",
+  // The attempts in a window of attempted_at, for the oldest created_at among them
+  // (sandbox/processing/attempt-window.ts); added by migration 3 to databases made before it.
+  'CREATE INDEX dispatches_by_attempted ON dispatches (attempted_at, created_at)',
 ];
 
 export const processingMigrationSql = `

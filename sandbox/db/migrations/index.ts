@@ -2,5 +2,6 @@
 import type { Migration } from '../migrate';
 import { migration001Core } from './001-core';
 import { migration002Processing } from './002-processing';
+import { migration003DispatchesByAttempted } from './003-dispatches-by-attempted';
 
-export const migrations: readonly Migration[] = [migration001Core, migration002Processing];
+export const migrations: readonly Migration[] = [migration001Core, migration002Processing, migration003DispatchesByAttempted];
