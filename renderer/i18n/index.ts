@@ -46,9 +46,14 @@ export async function initI18n(language: SupportedLanguage): Promise<typeof i18n
   return i18next;
 }
 
+/** The language asked for last: a switch whose catalogue arrives after a later choice is dropped. */
+let requested: SupportedLanguage | null = null;
+
 export async function changeLanguage(language: SupportedLanguage): Promise<void> {
+  requested = language;
   if (i18next.language === language) return;
   await ensureCatalogue(language);
+  if (requested !== language) return;
   await i18next.changeLanguage(language);
   document.documentElement.lang = language;
 }
