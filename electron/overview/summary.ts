@@ -9,10 +9,10 @@
 // (`source: 'events'`), which the screen labels as a sample with its size.
 // Cancelling the IPC request aborts every walk (the signal reaches every page fetch); nothing is cached then.
 import { isAppError } from '../../shared/app-error';
+import { eventSchema } from '../../shared/api/index';
 import type { OverviewProgress, OverviewSummary, OverviewSummaryInput } from '../../shared/ipc/channels/overview';
 import type { PlatformClient } from '../api/platform-client';
 import { aggregateDispatches, bucketGrid, figuresFromTallies } from './aggregate';
-import { eventSchema } from '../../shared/api/index';
 import { overviewDispatchSchema, overviewEventSchema } from './row-schemas';
 import { OverviewCache, SETTLE_MS } from './summary-cache';
 import { BucketTally, type DispatchRow, type EventOwner } from './tally';
